@@ -1,0 +1,48 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "orchestrator-planner",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "orchestrator-planner", targets: ["CLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // Value types shared by every module: the database-side catalogue, fingerprints. No dependencies.
+        .target(name: "Catalogue"),
+        // The C boundary: libpq through one shim header (pkg-config `libpq`, Debian `libpq-dev`).
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
+        // PostgreSQL connection, catalogue reader and the SQLite snapshot file.
+        .target(
+            name: "Snapshot",
+            dependencies: [
+                "Catalogue",
+                "CLibPQ",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // The command tree. Holds no domain logic.
+        .executableTarget(
+            name: "CLI",
+            dependencies: [
+                "Catalogue",
+                "Snapshot",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"]),
+        .testTarget(
+            name: "SnapshotTests",
+            dependencies: ["Snapshot", "Catalogue", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "CLITests", dependencies: ["CLI", "Snapshot", "Catalogue"]),
+    ]
+)

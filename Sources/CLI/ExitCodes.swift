@@ -1,0 +1,36 @@
+import ArgumentParser
+import Snapshot
+
+/// The exit status of every failure, in one place (the README's "Exit codes" table lists them).
+enum ExitCodes {
+    static let differs: Int32 = 1
+    /// `snapshot check` reports every error as 2, like diff(1): 0 same, 1 different, 2 trouble.
+    static let checkFailed: Int32 = 2
+    static let interrupted: Int32 = 130
+
+    static func code(for error: SnapshotError.Code) -> Int32 {
+        switch error {
+        case .invalidConnectionString: return 10
+        case .connectionFailed: return 11
+        case .authenticationFailed: return 12
+        case .notOrchestratorDatabase: return 13
+        case .queryFailed: return 14
+        case .outputIsDirectory: return 20
+        case .outputNotWritable: return 21
+        case .fileNotFound: return 30
+        case .notASnapshot: return 31
+        case .unsupportedFormat: return 32
+        case .corrupt: return 33
+        }
+    }
+}
+
+/// Runs `body`; a module error becomes one line on stderr and its exit status.
+func reportingErrors<T>(exitCode: ((SnapshotError) -> Int32)? = nil, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as SnapshotError {
+        Terminal.error(error.description)
+        throw ExitCode(exitCode?(error) ?? ExitCodes.code(for: error.code))
+    }
+}

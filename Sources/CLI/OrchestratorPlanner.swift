@@ -1,0 +1,27 @@
+import ArgumentParser
+import Catalogue
+
+/// The root command: `orchestrator-planner`.
+@main
+struct OrchestratorPlanner: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "orchestrator-planner",
+        abstract: "Plan orchestrator-core product-catalogue migrations offline and reviewably.",
+        discussion: """
+            snapshot: copy a database's product catalogue into a small SQLite file (no customer data).
+            Exit codes are listed in the README ("Exit codes").
+            """,
+        version: ToolVersion.current,
+        subcommands: [SnapshotCommand.self]
+    )
+
+    static func main() {
+        Interrupts.install()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

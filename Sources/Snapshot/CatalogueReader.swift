@@ -1,0 +1,223 @@
+import Catalogue
+
+/// Reads the product catalogue, the counts and the Alembic state from an orchestrator-core database.
+///
+/// Everything is read in one `REPEATABLE READ, READ ONLY` transaction, so the rows and counts are one consistent
+/// picture even while the orchestrator keeps working. Counts are computed by PostgreSQL (`GROUP BY`); no
+/// subscription row ever leaves the server.
+public struct CatalogueReader {
+    /// The tables without which a database is not an orchestrator-core database.
+    public static let requiredTables = [
+        "products", "fixed_inputs", "product_blocks", "resource_types", "product_product_blocks",
+        "product_block_relations", "product_block_resource_types", "workflows", "products_workflows",
+        "subscriptions", "subscription_instances", "subscription_instance_values",
+    ]
+
+    /// The result of a read: everything for a snapshot except when and by what it was taken.
+    public struct Result: Sendable {
+        public var catalogue: DatabaseCatalogue
+        public var counts: CatalogueCounts
+        public var alembicVersions: [String]
+        public var serverVersion: String
+    }
+
+    /// Called before each step with the step's name, its number (from 1) and the number of steps.
+    public typealias Progress = (_ step: String, _ number: Int, _ total: Int) -> Void
+
+    private let database: PostgresQuerying
+    /// For messages: which database this is.
+    private let databaseName: String
+
+    public init(_ database: PostgresQuerying, databaseName: String) {
+        self.database = database
+        self.databaseName = databaseName
+    }
+
+    public func read(progress: Progress? = nil) throws(SnapshotError) -> Result {
+        // Timestamps as ISO text in UTC, whatever the server's or role's settings.
+        _ = try database.query("SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'")
+        _ = try database.query("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        do {
+            let result = try readInTransaction(progress: progress)
+            _ = try database.query("COMMIT")
+            return result
+        } catch {
+            _ = try? database.query("ROLLBACK")
+            throw error
+        }
+    }
+
+    private func readInTransaction(progress: Progress?) throws(SnapshotError) -> Result {
+        let steps = 14
+        var step = 0
+        func next(_ name: String) {
+            step += 1
+            progress?(name, step, steps)
+        }
+
+        next("checking the schema")
+        try checkTables()
+        let serverVersion = try database.query("SHOW server_version").first?.first.flatMap { $0 } ?? "unknown"
+
+        var catalogue = DatabaseCatalogue()
+        next("products")
+        catalogue.products = try rows(
+            "SELECT product_id::text, name, description, product_type, tag, status, created_at::text, end_date::text FROM products",
+            table: "products"
+        ) { r throws(SnapshotError) in
+            Product(
+                productID: try r.text(0), name: try r.text(1), description: try r.text(2), productType: try r.text(3),
+                tag: try r.text(4), status: try r.text(5), createdAt: try r.text(6), endDate: r.optional(7))
+        }
+        next("fixed inputs")
+        catalogue.fixedInputs = try rows(
+            "SELECT fixed_input_id::text, name, value, created_at::text, product_id::text FROM fixed_inputs",
+            table: "fixed_inputs"
+        ) { r throws(SnapshotError) in
+            FixedInput(
+                fixedInputID: try r.text(0), name: try r.text(1), value: try r.text(2), createdAt: try r.text(3),
+                productID: try r.text(4))
+        }
+        next("product blocks")
+        catalogue.productBlocks = try rows(
+            "SELECT product_block_id::text, name, description, tag, status, created_at::text, end_date::text FROM product_blocks",
+            table: "product_blocks"
+        ) { r throws(SnapshotError) in
+            ProductBlock(
+                productBlockID: try r.text(0), name: try r.text(1), description: try r.text(2), tag: r.optional(3),
+                status: r.optional(4), createdAt: try r.text(5), endDate: r.optional(6))
+        }
+        next("resource types")
+        catalogue.resourceTypes = try rows(
+            "SELECT resource_type_id::text, resource_type, description FROM resource_types", table: "resource_types"
+        ) { r throws(SnapshotError) in
+            ResourceType(resourceTypeID: try r.text(0), name: try r.text(1), description: r.optional(2))
+        }
+        next("product to block relations")
+        catalogue.productProductBlocks = try rows(
+            "SELECT product_id::text, product_block_id::text FROM product_product_blocks",
+            table: "product_product_blocks"
+        ) { r throws(SnapshotError) in
+            ProductProductBlock(productID: try r.text(0), productBlockID: try r.text(1))
+        }
+        next("block relations")
+        catalogue.productBlockRelations = try rows(
+            "SELECT in_use_by_id::text, depends_on_id::text, min, max FROM product_block_relations",
+            table: "product_block_relations"
+        ) { r throws(SnapshotError) in
+            ProductBlockRelation(
+                inUseByID: try r.text(0), dependsOnID: try r.text(1), min: try r.optionalInt(2), max: try r.optionalInt(3))
+        }
+        next("block resource types")
+        catalogue.productBlockResourceTypes = try rows(
+            "SELECT product_block_id::text, resource_type_id::text FROM product_block_resource_types",
+            table: "product_block_resource_types"
+        ) { r throws(SnapshotError) in
+            ProductBlockResourceType(productBlockID: try r.text(0), resourceTypeID: try r.text(1))
+        }
+        next("workflows")
+        catalogue.workflows = try rows(
+            "SELECT workflow_id::text, name, target, description, created_at::text, deleted_at::text, is_task FROM workflows",
+            table: "workflows"
+        ) { r throws(SnapshotError) in
+            Workflow(
+                workflowID: try r.text(0), name: try r.text(1), target: try r.text(2), description: try r.text(3),
+                createdAt: try r.text(4), deletedAt: r.optional(5), isTask: try r.text(6) == "t")
+        }
+        next("product workflows")
+        catalogue.productsWorkflows = try rows(
+            "SELECT product_id::text, workflow_id::text FROM products_workflows", table: "products_workflows"
+        ) { r throws(SnapshotError) in
+            ProductWorkflow(productID: try r.text(0), workflowID: try r.text(1))
+        }
+
+        var counts = CatalogueCounts()
+        next("counting subscriptions")
+        counts.subscriptions = try rows(
+            "SELECT product_id::text, status, count(*) FROM subscriptions GROUP BY product_id, status",
+            table: "subscriptions"
+        ) { r throws(SnapshotError) in
+            SubscriptionCount(productID: try r.text(0), status: try r.text(1), count: try r.int(2))
+        }
+        next("counting subscription instances")
+        counts.instances = try rows(
+            "SELECT product_block_id::text, count(*) FROM subscription_instances GROUP BY product_block_id",
+            table: "subscription_instances"
+        ) { r throws(SnapshotError) in
+            InstanceCount(productBlockID: try r.text(0), count: try r.int(1))
+        }
+        next("counting instance values")
+        counts.values = try rows(
+            """
+            SELECT si.product_block_id::text, v.resource_type_id::text, count(*) \
+            FROM subscription_instance_values v \
+            JOIN subscription_instances si ON si.subscription_instance_id = v.subscription_instance_id \
+            GROUP BY si.product_block_id, v.resource_type_id
+            """,
+            table: "subscription_instance_values"
+        ) { r throws(SnapshotError) in
+            ValueCount(productBlockID: try r.text(0), resourceTypeID: try r.text(1), count: try r.int(2))
+        }
+
+        next("alembic revisions")
+        // Alembic creates its table on the first upgrade; a database that never ran one simply has no revisions.
+        let hasAlembic = try database.query("SELECT to_regclass('alembic_version') IS NOT NULL").first?.first == "t"
+        let alembicVersions = hasAlembic
+            ? try rows("SELECT version_num FROM alembic_version", table: "alembic_version") { r throws(SnapshotError) in try r.text(0) }
+                .sorted()
+            : []
+
+        return Result(catalogue: catalogue, counts: counts, alembicVersions: alembicVersions, serverVersion: serverVersion)
+    }
+
+    private func checkTables() throws(SnapshotError) {
+        let list = Self.requiredTables.map { "('\($0)')" }.joined(separator: ", ")
+        let missing = try database.query(
+            "SELECT t FROM (VALUES \(list)) AS required(t) WHERE to_regclass(t) IS NULL ORDER BY t"
+        ).compactMap { $0.first ?? nil }
+        guard missing.isEmpty else {
+            let shown = missing.count == Self.requiredTables.count
+                ? "none of the catalogue tables exist" : "tables missing: \(missing.joined(separator: ", "))"
+            throw SnapshotError(
+                .notOrchestratorDatabase,
+                "database '\(databaseName)' is not an orchestrator-core database (\(shown)); point --db at the orchestrator's database, after `db upgrade heads`")
+        }
+    }
+
+    private func rows<T>(_ sql: String, table: String, _ make: (Row) throws(SnapshotError) -> T) throws(SnapshotError) -> [T] {
+        var result: [T] = []
+        for (index, columns) in try database.query(sql).enumerated() {
+            result.append(try make(Row(columns: columns, table: table, index: index)))
+        }
+        return result
+    }
+
+    /// One result row, with typed access that fails clearly instead of trapping.
+    struct Row {
+        let columns: [String?]
+        let table: String
+        let index: Int
+
+        func text(_ column: Int) throws(SnapshotError) -> String {
+            guard column < columns.count, let value = columns[column] else {
+                throw SnapshotError(.queryFailed, "unexpected NULL in \(table) row \(index + 1), column \(column + 1)")
+            }
+            return value
+        }
+
+        func optional(_ column: Int) -> String? { column < columns.count ? columns[column] : nil }
+
+        func int(_ column: Int) throws(SnapshotError) -> Int {
+            let value = try text(column)
+            guard let number = Int(value) else {
+                throw SnapshotError(.queryFailed, "expected a number in \(table) row \(index + 1), got '\(value)'")
+            }
+            return number
+        }
+
+        func optionalInt(_ column: Int) throws(SnapshotError) -> Int? {
+            guard optional(column) != nil else { return nil }
+            return try int(column)
+        }
+    }
+}
