@@ -38,11 +38,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue"]),
+        // Helpers for tests only: the throwaway PostgreSQL cluster, running the built binary, temporary folders.
+        .target(name: "TestSupport", dependencies: ["Catalogue"], path: "Tests/TestSupport"),
+        .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "TestSupport"]),
         .testTarget(
             name: "SnapshotTests",
-            dependencies: ["Snapshot", "Catalogue", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Snapshot", "Catalogue", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "CLITests", dependencies: ["CLI", "Snapshot", "Catalogue"]),
+        .testTarget(
+            name: "CLITests",
+            dependencies: ["CLI", "Snapshot", "Catalogue", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

@@ -34,9 +34,13 @@ public struct AtomicFile: Sendable {
         if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) || !isDirectory.boolValue {
             throw .folderMissing(folder)
         }
-        if access(folder, W_OK | X_OK) != 0 {
-            throw .notWritable(folder, reason: String(cString: strerror(errno)))
-        }
+        // Create and remove a probe file rather than ask access(): root passes access() on folders it still
+        // cannot write (read-only mounts, sysfs), and the answer that matters is whether creating works.
+        let probe = folder + "/.\(target.lastPathComponent).probe-\(getpid())"
+        let descriptor = open(probe, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else { throw .notWritable(folder, reason: String(cString: strerror(errno))) }
+        close(descriptor)
+        unlink(probe)
     }
 
     /// A fresh temporary path next to the target, registered for clean-up on interruption.

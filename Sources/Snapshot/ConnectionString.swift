@@ -31,12 +31,18 @@ public struct ConnectionString: Sendable {
 
         var errorMessage: UnsafeMutablePointer<CChar>?
         guard let options = PQconninfoParse(normalized, &errorMessage) else {
-            let reason = errorMessage.map { String(cString: $0) } ?? "libpq could not parse it"
+            var reason = errorMessage.map { String(cString: $0) } ?? "libpq could not parse it"
             if let errorMessage { PQfreemem(errorMessage) }
+            // libpq quotes the text around a syntax error, which may be a piece of a password that no redaction
+            // can recognise; when the string holds a password, withhold libpq's detail.
+            reason = redactor.redact(reason.trimmingCharacters(in: .whitespacesAndNewlines))
+            if !Self.passwordCandidates(in: trimmed).isEmpty {
+                reason = "check its syntax (libpq's detail is withheld because the string contains a password)"
+            }
             throw SnapshotError(
                 .invalidConnectionString,
                 "the connection string is not valid (expected postgresql://user@host:port/database or host=... dbname=...)",
-                cause: redactor.redact(reason.trimmingCharacters(in: .whitespacesAndNewlines)))
+                cause: reason)
         }
         defer { PQconninfoFree(options) }
         var values: [String: String] = [:]
@@ -103,9 +109,17 @@ public struct ConnectionString: Sendable {
             while index < search.endIndex, search[index] == " " { index = search.index(after: index) }
             let valueStart = index
             if index < search.endIndex, search[index] == "'" {
-                let afterQuote = search.index(after: index)
-                let end = search[afterQuote...].firstIndex(of: "'") ?? search.endIndex
-                found.append(String(search[afterQuote..<end]))
+                // A quoted key=value: backslash escapes the next character.
+                var value = ""
+                var position = search.index(after: index)
+                while position < search.endIndex, search[position] != "'" {
+                    if search[position] == "\\", search.index(after: position) < search.endIndex {
+                        position = search.index(after: position)
+                    }
+                    value.append(search[position])
+                    position = search.index(after: position)
+                }
+                found.append(value)
             }
             let end = search[valueStart...].firstIndex { $0 == " " || $0 == "&" } ?? search.endIndex
             found.append(String(search[valueStart..<end]))

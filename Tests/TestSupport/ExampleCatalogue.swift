@@ -2,8 +2,8 @@ import Catalogue
 
 /// The documented example catalogue (User group / User internal / User external), built in code with ids that
 /// a caller can vary, to test that only meaning counts.
-enum ExampleCatalogue {
-    static func make(idPrefix: String = "a", createdAt: String = "2026-01-15 09:00:00+00") -> DatabaseCatalogue {
+public enum ExampleCatalogue {
+    public static func make(idPrefix: String = "a", createdAt: String = "2026-01-15 09:00:00+00") -> DatabaseCatalogue {
         func id(_ name: String) -> RowID { "\(idPrefix)-\(name)" }
         var c = DatabaseCatalogue()
         c.products = [
@@ -45,7 +45,7 @@ enum ExampleCatalogue {
 
 extension DatabaseCatalogue {
     /// Every table's rows in reverse order: the same catalogue, read in another order.
-    func reversed() -> DatabaseCatalogue {
+    public func reversed() -> DatabaseCatalogue {
         DatabaseCatalogue(
             products: products.reversed(), fixedInputs: fixedInputs.reversed(), productBlocks: productBlocks.reversed(),
             resourceTypes: resourceTypes.reversed(), productProductBlocks: productProductBlocks.reversed(),

@@ -1,0 +1,27 @@
+/// The one routine that turns values into PostgreSQL literals, for every SQL text the tool writes.
+///
+/// Assumes `standard_conforming_strings = on` (PostgreSQL's default since 9.1, and what orchestrator-core's
+/// schema dump sets): inside '...' only the quote itself needs doubling; backslashes are ordinary characters.
+public enum SQLLiteral {
+    public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        public let value: String
+        public var description: String {
+            "a text value contains a NUL character, which PostgreSQL cannot store: \(value.debugDescription)"
+        }
+    }
+
+    /// `'it''s'`. NUL has no representation in PostgreSQL text and is refused.
+    public static func quote(_ value: String) throws(Failure) -> String {
+        guard !value.unicodeScalars.contains("\u{0}") else { throw Failure(value: value) }
+        return "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    /// `NULL`, or the quoted value.
+    public static func quote(_ value: String?) throws(Failure) -> String {
+        guard let value else { return "NULL" }
+        return try quote(value)
+    }
+
+    /// `NULL` or the number.
+    public static func number(_ value: Int?) -> String { value.map(String.init) ?? "NULL" }
+}

@@ -1,0 +1,70 @@
+import Testing
+import TestSupport
+
+@testable import Snapshot
+
+@Suite struct ConnectionStringTests {
+    @Test(arguments: [
+        ("postgresql+psycopg://u:secret@db.example:5433/orch", "postgresql://u:secret@db.example:5433/orch"),
+        ("postgresql+psycopg2://u:secret@db.example/orch", "postgresql://u:secret@db.example/orch"),
+        ("postgres+asyncpg://u@db.example/orch?sslmode=require", "postgresql://u@db.example/orch?sslmode=require"),
+        ("postgres://u@db.example/orch", "postgresql://u@db.example/orch"),
+        ("postgresql://u@db.example/orch", "postgresql://u@db.example/orch"),
+        ("host=db.example port=5433 dbname=orch user=u", "host=db.example port=5433 dbname=orch user=u"),
+    ])
+    func everyFormIsTurnedIntoOneLibpqAccepts(raw: String, libpq: String) throws {
+        #expect(try ConnectionString(raw).libpqForm == libpq)
+    }
+
+    @Test func displayNamesUserHostPortAndDatabaseButNoPassword() throws {
+        #expect(try ConnectionString("postgresql+psycopg://u:secret@db.example:5433/orch").display == "u@db.example:5433/orch")
+        #expect(try ConnectionString("host=db.example port=5433 dbname=orch user=u password='x y'").display == "u@db.example:5433/orch")
+    }
+
+    @Test func otherSchemesAreRefused() {
+        #expect(throws: SnapshotError.self) { try ConnectionString("mysql://u:secret@h/db") }
+        do {
+            _ = try ConnectionString("mysql+pymysql://u:secret@h/db")
+        } catch {
+            #expect(error.code == .invalidConnectionString)
+            #expect(!error.description.contains("secret"))
+        }
+    }
+
+    @Test func anUnparsableStringNamesTheProblemWithoutThePassword() {
+        do {
+            _ = try ConnectionString("host=h password=hunter2 bogus_option=1")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.code == .invalidConnectionString)
+            #expect(!error.description.contains("hunter2"))
+        }
+        do {
+            _ = try ConnectionString("host=h dbname=d bogus_option=1")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.contains("bogus_option"), "without a password, libpq's detail is shown")
+        }
+        do {
+            _ = try ConnectionString("host=h password='it''sx' dbname=d")
+            Issue.record("expected an error")
+        } catch {
+            #expect(!error.description.contains("sx"), "no fragment of the password")
+        }
+    }
+
+    @Test func optionWinsOverDatabaseURIAndMissingBothIsAnError() throws {
+        let environment = ["DATABASE_URI": "postgresql://env-host/envdb"]
+        #expect(try ConnectionString.resolve(option: "postgresql://opt-host/optdb", environment: environment).display.contains("opt-host"))
+        #expect(try ConnectionString.resolve(option: nil, environment: environment).display.contains("env-host"))
+        #expect(throws: SnapshotError.self) { try ConnectionString.resolve(option: nil, environment: [:]) }
+    }
+
+    @Test func redactorHidesEverySpellingOfThePassword() throws {
+        let target = try ConnectionString("postgresql://u:pw%27%22s3cr%26t@h/db")
+        let text = "failed for pw'\"s3cr&t and pw%27%22s3cr%26t"
+        #expect(target.redactor.redact(text) == "failed for *** and ***")
+        let kv = try ConnectionString("host=h password='it\\'s secret' dbname=d")
+        #expect(!kv.redactor.redact("bad password it's secret").contains("secret"))
+    }
+}
