@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Value types shared by every module: the database-side catalogue, fingerprints. No dependencies.
@@ -20,6 +21,8 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
+        // Reading domain models without Python: a static reader of model source, and YAML product configs.
+        .target(name: "DomainModels", dependencies: ["Catalogue", .product(name: "Yams", package: "Yams")]),
         // PostgreSQL connection, catalogue reader and the SQLite snapshot file.
         .target(
             name: "Snapshot",
@@ -34,6 +37,7 @@ let package = Package(
             name: "CLI",
             dependencies: [
                 "Catalogue",
+                "DomainModels",
                 "Snapshot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -45,6 +49,7 @@ let package = Package(
             name: "SnapshotTests",
             dependencies: ["Snapshot", "Catalogue", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "DomainModelsTests", dependencies: ["DomainModels", "Catalogue", "TestSupport"]),
         .testTarget(
             name: "CLITests",
             dependencies: ["CLI", "Snapshot", "Catalogue", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DomainModels
 import Snapshot
 
 /// The exit status of every failure, in one place (the README's "Exit codes" table lists them).
@@ -23,14 +24,34 @@ enum ExitCodes {
         case .corrupt: return 33
         }
     }
+
+
+    static func code(for error: DomainModelsError.Code) -> Int32 {
+        switch error {
+        case .notFound: return 40
+        case .noPackage: return 41
+        case .invalidConfig: return 42
+        }
+    }
+
+    /// The exit status of a module error, or nil for errors the argument parser reports itself.
+    static func code(for error: any Error) -> Int32? {
+        switch error {
+        case let error as SnapshotError: return code(for: error.code)
+        case let error as DomainModelsError: return code(for: error.code)
+        default: return nil
+        }
+    }
 }
 
-/// Runs `body`; a module error becomes one line on stderr and its exit status.
-func reportingErrors<T>(exitCode: ((SnapshotError) -> Int32)? = nil, _ body: () throws -> T) throws -> T {
+/// Runs `body`; a module error becomes one line on stderr and its exit status (`override` replaces the status,
+/// for commands with a fixed error code).
+func reportingErrors<T>(override: Int32? = nil, _ body: () throws -> T) throws -> T {
     do {
         return try body()
-    } catch let error as SnapshotError {
-        Terminal.error(error.description)
-        throw ExitCode(exitCode?(error) ?? ExitCodes.code(for: error.code))
+    } catch {
+        guard let code = ExitCodes.code(for: error) else { throw error }
+        Terminal.error("\(error)")
+        throw ExitCode(override ?? code)
     }
 }

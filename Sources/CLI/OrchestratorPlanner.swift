@@ -9,10 +9,11 @@ struct OrchestratorPlanner: ParsableCommand {
         abstract: "Plan orchestrator-core product-catalogue migrations offline and reviewably.",
         discussion: """
             snapshot: copy a database's product catalogue into a small SQLite file (no customer data).
+            models: read the domain models (Python source or YAML product config) without running Python.
             Exit codes are listed in the README ("Exit codes").
             """,
         version: ToolVersion.current,
-        subcommands: [SnapshotCommand.self]
+        subcommands: [SnapshotCommand.self, ModelsCommand.self]
     )
 
     static func main() {

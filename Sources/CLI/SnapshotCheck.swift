@@ -16,7 +16,7 @@ struct SnapshotCheck: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        try reportingErrors(exitCode: { _ in ExitCodes.checkFailed }) {
+        try reportingErrors(override: ExitCodes.checkFailed) {
             let snapshot = try SnapshotFile.read(URL(fileURLWithPath: file))
             let target = try database.connectionString()
             let progress = Terminal.Progress()

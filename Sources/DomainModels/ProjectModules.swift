@@ -1,0 +1,230 @@
+import Catalogue
+import Foundation
+
+/// One Python module of the project, parsed, with its top-level names.
+final class ProjectModule {
+    /// Dotted name (`products.product_blocks.user`).
+    let name: String
+    /// Path relative to the models root.
+    let file: String
+    let isPackage: Bool
+    let statements: [PythonStatement]
+    /// Top-level bindings, later ones replacing earlier ones (as executing the module would).
+    var symbols: [String: Symbol] = [:]
+    /// Modules whose public names `from M import *` brought in, in order.
+    var starImports: [String] = []
+    /// Classes in definition order (a redefined name keeps only its last class in `symbols`).
+    var classes: [ProjectClass] = []
+    /// Project modules this module imports at top level (dotted names).
+    var imports: [String] = []
+
+    init(name: String, file: String, isPackage: Bool, statements: [PythonStatement]) {
+        self.name = name
+        self.file = file
+        self.isPackage = isPackage
+        self.statements = statements
+    }
+
+    /// The package relative imports start from.
+    var package: String {
+        if isPackage { return name }
+        guard let dot = name.lastIndex(of: ".") else { return "" }
+        return String(name[..<dot])
+    }
+}
+
+/// What a top-level name of a module is bound to.
+enum Symbol {
+    case module(String)
+    /// `from module import name`, resolved on use (the module may still be loading).
+    case imported(module: String, name: String, line: Int)
+    case projectClass(ProjectClass)
+    case value(PythonExpression, line: Int)
+    /// A name from outside the project (`typing.Optional`, `orchestrator.core.domain.base.ProductBlockModel`).
+    case external(String)
+}
+
+/// Loads the project's modules by following imports from a starting module, the way Python's import system
+/// would find them under the models root (regular packages, namespace packages without `__init__.py`).
+final class ProjectModules {
+    let root: URL
+    private(set) var modules: [String: ProjectModule] = [:]
+    /// The same file reached under two names is one module.
+    private var byFile: [String: ProjectModule] = [:]
+    /// Load order: the order Python would first execute them.
+    private(set) var loadOrder: [ProjectModule] = []
+    var diagnostics: [ModelDiagnostic] = []
+    private var failed: Set<String> = []
+
+    init(root: URL) { self.root = root.standardizedFileURL }
+
+    func diagnose(_ file: String, _ line: Int, _ message: String) {
+        diagnostics.append(ModelDiagnostic(file: file, line: line, message: message))
+    }
+
+    /// True when the first component of a dotted name is a folder or module under the root: an import of a
+    /// missing module inside the project is then an error, while `typing` or `orchestrator` are external.
+    func isProjectModuleName(_ dotted: String) -> Bool {
+        let top = String(dotted.split(separator: ".").first ?? "")
+        guard !top.isEmpty else { return false }
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: root.appendingPathComponent(top).path, isDirectory: &isDirectory)
+            && isDirectory.boolValue
+            || FileManager.default.fileExists(atPath: root.appendingPathComponent(top + ".py").path)
+    }
+
+    /// Where a dotted module lives: `a/b.py`, `a/b/__init__.py`, or a folder `a/b` (namespace package).
+    func locate(_ dotted: String) -> (file: String, isPackage: Bool, hasSource: Bool)? {
+        let relative = dotted.replacingOccurrences(of: ".", with: "/")
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: root.appendingPathComponent(relative + ".py").path) {
+            return (relative + ".py", false, true)
+        }
+        let initFile = relative + "/__init__.py"
+        if fileManager.fileExists(atPath: root.appendingPathComponent(initFile).path) { return (initFile, true, true) }
+        var isDirectory: ObjCBool = false
+        if fileManager.fileExists(atPath: root.appendingPathComponent(relative).path, isDirectory: &isDirectory),
+           isDirectory.boolValue
+        {
+            return (relative, true, false)
+        }
+        return nil
+    }
+
+    /// Loads a project module and everything it imports. Returns nil (with a diagnostic at `from`) if it is missing
+    /// or unreadable.
+    @discardableResult
+    func load(_ dotted: String, from importer: (file: String, line: Int)? = nil) -> ProjectModule? {
+        if let module = modules[dotted] { return module }
+        if failed.contains(dotted) { return nil }
+        // Importing a.b.c imports a and a.b first.
+        let parts = dotted.split(separator: ".").map(String.init)
+        if parts.count > 1 {
+            let parent = parts.dropLast().joined(separator: ".")
+            guard load(parent, from: importer) != nil else {
+                failed.insert(dotted)
+                return nil
+            }
+            if let module = modules[dotted] { return module }
+        }
+        guard let location = locate(dotted) else {
+            failed.insert(dotted)
+            if let importer {
+                diagnose(importer.file, importer.line, "cannot import module '\(dotted)': no \(dotted.replacingOccurrences(of: ".", with: "/")).py or package under the models root")
+            }
+            return nil
+        }
+        if let existing = byFile[location.file] {
+            modules[dotted] = existing
+            return existing
+        }
+        var statements: [PythonStatement] = []
+        if location.hasSource {
+            let url = root.appendingPathComponent(location.file)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                failed.insert(dotted)
+                diagnose(location.file, 0, "cannot read the file")
+                return nil
+            }
+            do throws(PythonSyntaxError) {
+                statements = try PythonParser.parseModule(String(decoding: data, as: UTF8.self))
+            } catch {
+                failed.insert(dotted)
+                diagnose(location.file, error.line, "\(error.message): Python cannot import this module, so nothing in it is read")
+                if let importer, importer.file != location.file {
+                    diagnose(importer.file, importer.line, "module '\(dotted)' has a syntax error (see \(location.file))")
+                }
+                return nil
+            }
+        }
+        let module = ProjectModule(name: dotted, file: location.file, isPackage: location.isPackage, statements: statements)
+        modules[dotted] = module
+        byFile[location.file] = module
+        loadOrder.append(module)
+        bind(module, statements)
+        return module
+    }
+
+    /// Executes the top-level statements' bindings, loading imported project modules as Python would.
+    private func bind(_ module: ProjectModule, _ statements: [PythonStatement]) {
+        for statement in statements {
+            switch statement {
+            case .importModules(let names, let line):
+                for imported in names {
+                    if isProjectModuleName(imported.name) {
+                        if load(imported.name, from: (module.file, line)) != nil { module.imports.append(imported.name) }
+                    }
+                    if let alias = imported.alias {
+                        module.symbols[alias] = .module(imported.name)
+                    } else {
+                        let top = String(imported.name.split(separator: ".").first ?? "")
+                        module.symbols[top] = .module(top)
+                    }
+                }
+            case .importFrom(let name, let level, let names, let line):
+                guard let base = absoluteModule(name, level: level, in: module, line: line) else { continue }
+                let isProject = level > 0 || isProjectModuleName(base)
+                if isProject {
+                    guard load(base, from: (module.file, line)) != nil else { continue }
+                    module.imports.append(base)
+                }
+                for imported in names {
+                    if imported.name == "*" {
+                        if isProject { module.starImports.append(base) } 
+                        continue
+                    }
+                    let bound = imported.alias ?? imported.name
+                    if !isProject {
+                        module.symbols[bound] = .external("\(base).\(imported.name)")
+                    } else if locate("\(base).\(imported.name)") != nil, !definesName(base, imported.name) {
+                        load("\(base).\(imported.name)", from: (module.file, line))
+                        module.symbols[bound] = .module("\(base).\(imported.name)")
+                    } else {
+                        module.symbols[bound] = .imported(module: base, name: imported.name, line: line)
+                    }
+                }
+            case .classDefinition(let definition):
+                if case .projectClass(let previous) = module.symbols[definition.name], previous.module === module {
+                    diagnose(module.file, definition.line, "class \(definition.name) is defined twice (first on line \(previous.line)); the later definition wins, as in Python")
+                }
+                let projectClass = ProjectClass(definition: definition, module: module)
+                module.classes.append(projectClass)
+                module.symbols[definition.name] = .projectClass(projectClass)
+            case .functionDefinition(let name, _, let line):
+                module.symbols[name] = .value(.other("function \(name)"), line: line)
+            case .assignment(let targets, let value, let line):
+                for target in targets {
+                    if case .name(let name) = target { module.symbols[name] = .value(value, line: line) }
+                }
+            case .annotatedAssignment(let target, _, let value, let line):
+                if case .name(let name) = target, let value { module.symbols[name] = .value(value, line: line) }
+            case .compound(let body):
+                bind(module, body)
+            case .skipped(let line, let reason):
+                diagnose(module.file, line, "statement skipped: \(reason)")
+            case .expression:
+                break
+            }
+        }
+    }
+
+    /// Whether a loaded module binds `name` itself (then `from base import name` means that, not a submodule).
+    private func definesName(_ base: String, _ name: String) -> Bool {
+        guard let module = modules[base] else { return false }
+        if case .module = module.symbols[name] { return false }
+        return module.symbols[name] != nil
+    }
+
+    /// `from ..x import y` inside `a.b.c` → `a.x`.
+    private func absoluteModule(_ name: String, level: Int, in module: ProjectModule, line: Int) -> String? {
+        guard level > 0 else { return name }
+        var parts = module.package.split(separator: ".").map(String.init)
+        guard level - 1 <= parts.count else {
+            diagnose(module.file, line, "relative import beyond the top-level package")
+            return nil
+        }
+        parts.removeLast(level - 1)
+        if !name.isEmpty { parts.append(name) }
+        return parts.joined(separator: ".")
+    }
+}

@@ -1,0 +1,311 @@
+/// Expressions, by precedence climbing. Constructs the reader never needs the structure of (lambdas,
+/// comprehensions, conditional expressions, slices, f-strings) are parsed for their extent and kept as `.other`.
+extension PythonParser {
+    /// `a, b` without brackets is a tuple.
+    mutating func parseExpressionList() throws(Failure) -> PythonExpression {
+        let first = try parseStarOrExpression()
+        guard current.isOp(",") else { return first }
+        var elements = [first]
+        while accept(",") {
+            if endsExpressionList(current) { break }
+            elements.append(try parseStarOrExpression())
+        }
+        return .tuple(elements)
+    }
+
+    private func endsExpressionList(_ token: PythonToken) -> Bool {
+        switch token.kind {
+        case .newline, .end: return true
+        case .op(let symbol): return ["=", ")", "]", "}", ":", ";"].contains(symbol)
+        default: return false
+        }
+    }
+
+    mutating func parseStarOrExpression() throws(Failure) -> PythonExpression {
+        if accept("*") { return .other("*" + render(try parseExpression())) }
+        if accept("**") { return .other("**" + render(try parseExpression())) }
+        return try parseExpression()
+    }
+
+    mutating func parseExpression() throws(Failure) -> PythonExpression {
+        if acceptName("lambda") {
+            // Parameters up to the ':', then the body.
+            while !current.isOp(":") {
+                if case .end = current.kind { throw Failure(line: current.line, message: "unterminated lambda") }
+                advance()
+            }
+            advance()
+            _ = try parseExpression()
+            return .other("lambda")
+        }
+        let value = try parseOr()
+        if accept(":=") {
+            _ = try parseExpression()
+            return .other("walrus")
+        }
+        if current.isName("if") && !isStatementStart() {
+            advance()
+            _ = try parseOr()
+            guard acceptName("else") else { throw Failure(line: current.line, message: "expected 'else'") }
+            _ = try parseExpression()
+            return .other(render(value) + " if ... else ...")
+        }
+        return value
+    }
+
+    /// `if` directly after an expression at statement level would be a syntax error anyway; inside brackets it is
+    /// either a conditional expression or a comprehension filter (handled by the comprehension skipper).
+    private func isStatementStart() -> Bool { false }
+
+    private mutating func parseOr() throws(Failure) -> PythonExpression {
+        var left = try parseAnd()
+        while acceptName("or") { left = .binary(left, "or", try parseAnd()) }
+        return left
+    }
+
+    private mutating func parseAnd() throws(Failure) -> PythonExpression {
+        var left = try parseNot()
+        while acceptName("and") { left = .binary(left, "and", try parseNot()) }
+        return left
+    }
+
+    private mutating func parseNot() throws(Failure) -> PythonExpression {
+        if acceptName("not") { return .unary("not", try parseNot()) }
+        return try parseComparison()
+    }
+
+    private mutating func parseComparison() throws(Failure) -> PythonExpression {
+        var left = try parseBinary(level: 0)
+        while true {
+            if case .op(let symbol) = current.kind, ["<", ">", "==", ">=", "<=", "!="].contains(symbol) {
+                advance()
+                left = .binary(left, symbol, try parseBinary(level: 0))
+            } else if current.isName("in") {
+                advance()
+                left = .binary(left, "in", try parseBinary(level: 0))
+            } else if current.isName("not") && peek().isName("in") {
+                advance(); advance()
+                left = .binary(left, "not in", try parseBinary(level: 0))
+            } else if current.isName("is") {
+                advance()
+                let op = acceptName("not") ? "is not" : "is"
+                left = .binary(left, op, try parseBinary(level: 0))
+            } else {
+                return left
+            }
+        }
+    }
+
+    private static let binaryLevels: [Set<String>] = [
+        ["|"], ["^"], ["&"], ["<<", ">>"], ["+", "-"], ["*", "/", "//", "%", "@"],
+    ]
+
+    private mutating func parseBinary(level: Int) throws(Failure) -> PythonExpression {
+        guard level < Self.binaryLevels.count else { return try parseUnary() }
+        var left = try parseBinary(level: level + 1)
+        while case .op(let symbol) = current.kind, Self.binaryLevels[level].contains(symbol) {
+            advance()
+            left = .binary(left, symbol, try parseBinary(level: level + 1))
+        }
+        return left
+    }
+
+    private mutating func parseUnary() throws(Failure) -> PythonExpression {
+        if case .op(let symbol) = current.kind, ["-", "+", "~"].contains(symbol) {
+            advance()
+            return .unary(symbol, try parseUnary())
+        }
+        return try parsePower()
+    }
+
+    private mutating func parsePower() throws(Failure) -> PythonExpression {
+        _ = acceptName("await")
+        let base = try parsePrimary()
+        if accept("**") { return .binary(base, "**", try parseUnary()) }
+        return base
+    }
+
+    private mutating func parsePrimary() throws(Failure) -> PythonExpression {
+        var value = try parseAtom()
+        while true {
+            if accept(".") {
+                value = .attribute(value, try expectName())
+            } else if accept("(") {
+                let (arguments, keywords) = try parseCallArguments()
+                value = .call(value, arguments: arguments, keywords: keywords)
+            } else if accept("[") {
+                value = .`subscript`(value, try parseSubscriptElements())
+            } else {
+                return value
+            }
+        }
+    }
+
+    /// After `(`: positional and keyword arguments up to the `)`.
+    mutating func parseCallArguments() throws(Failure) -> ([PythonExpression], [PythonKeyword]) {
+        var arguments: [PythonExpression] = []
+        var keywords: [PythonKeyword] = []
+        while !accept(")") {
+            if accept("**") {
+                keywords.append(PythonKeyword(name: nil, value: try parseExpression()))
+            } else if let name = current.name, peek().isOp("=") {
+                advance(); advance()
+                keywords.append(PythonKeyword(name: name, value: try parseExpression()))
+            } else {
+                let argument = try parseStarOrExpression()
+                if current.isName("for") || current.isName("async") {
+                    try skipComprehension(closing: ")")
+                    return ([.other("generator")], keywords)
+                }
+                arguments.append(argument)
+            }
+            if !accept(",") {
+                try expect(")")
+                break
+            }
+        }
+        return (arguments, keywords)
+    }
+
+    private mutating func parseSubscriptElements() throws(Failure) -> [PythonExpression] {
+        var elements: [PythonExpression] = []
+        while !accept("]") {
+            var element: PythonExpression = current.isOp(":") ? .other("") : try parseStarOrExpression()
+            if current.isOp(":") {
+                // A slice: its bounds are of no interest.
+                while accept(":") {
+                    if !current.isOp(":") && !current.isOp("]") && !current.isOp(",") { _ = try parseExpression() }
+                }
+                element = .other("slice")
+            }
+            elements.append(element)
+            if !accept(",") {
+                try expect("]")
+                break
+            }
+        }
+        return elements
+    }
+
+    /// From a comprehension's `for` to the closing bracket (which is consumed).
+    private mutating func skipComprehension(closing: String) throws(Failure) {
+        var depth = 0
+        while true {
+            let token = current
+            if case .end = token.kind { throw Failure(line: token.line, message: "unterminated comprehension") }
+            if case .op(let symbol) = token.kind {
+                if ["(", "[", "{"].contains(symbol) { depth += 1 }
+                if [")", "]", "}"].contains(symbol) {
+                    if depth == 0 {
+                        guard symbol == closing else { throw Failure(line: token.line, message: "unbalanced '\(symbol)'") }
+                        advance()
+                        return
+                    }
+                    depth -= 1
+                }
+            }
+            advance()
+        }
+    }
+
+    private mutating func parseAtom() throws(Failure) -> PythonExpression {
+        let token = current
+        switch token.kind {
+        case .name(let name):
+            if ["None", "True", "False", "NotImplemented"].contains(name) {
+                advance()
+                return .constant(name)
+            }
+            if ["import", "from", "class", "def", "return", "else", "elif", "except", "finally", "in", "is", "and", "or",
+                "for", "while", "with", "pass", "raise", "del", "global", "nonlocal", "assert", "break", "continue", "if",
+                "try", "lambda", "not"].contains(name)
+            {
+                throw Failure(line: token.line, message: "unexpected '\(name)'")
+            }
+            advance()
+            return .name(name)
+        case .number(let text):
+            advance()
+            return .number(text)
+        case .string(let first, let formatted):
+            advance()
+            var value = first
+            var anyFormatted = formatted
+            while case .string(let next, let nextFormatted) = current.kind {
+                value += next
+                anyFormatted = anyFormatted || nextFormatted
+                advance()
+            }
+            return anyFormatted ? .other("f-string") : .string(value)
+        case .op("..."):
+            advance()
+            return .constant("...")
+        case .op("("):
+            advance()
+            if accept(")") { return .tuple([]) }
+            if current.isName("yield") {
+                try skipComprehension(closing: ")")
+                return .other("yield")
+            }
+            let first = try parseStarOrExpression()
+            if current.isName("for") || current.isName("async") {
+                try skipComprehension(closing: ")")
+                return .other("generator")
+            }
+            if accept(")") { return first }
+            var elements = [first]
+            while accept(",") {
+                if current.isOp(")") { break }
+                elements.append(try parseStarOrExpression())
+            }
+            try expect(")")
+            return .tuple(elements)
+        case .op("["):
+            advance()
+            var elements: [PythonExpression] = []
+            while !accept("]") {
+                elements.append(try parseStarOrExpression())
+                if current.isName("for") || current.isName("async") {
+                    try skipComprehension(closing: "]")
+                    return .other("list comprehension")
+                }
+                if !accept(",") {
+                    try expect("]")
+                    break
+                }
+            }
+            return .list(elements)
+        case .op("{"):
+            advance()
+            var entries: [PythonDictEntry] = []
+            var isSet = false
+            while !accept("}") {
+                if accept("**") {
+                    entries.append(PythonDictEntry(key: nil, value: try parseBinary(level: 0)))
+                } else {
+                    let key = try parseStarOrExpression()
+                    if accept(":") {
+                        entries.append(PythonDictEntry(key: key, value: try parseExpression()))
+                    } else {
+                        isSet = true
+                        entries.append(PythonDictEntry(key: nil, value: key))
+                    }
+                }
+                if current.isName("for") || current.isName("async") {
+                    try skipComprehension(closing: "}")
+                    return .other("comprehension")
+                }
+                if !accept(",") {
+                    try expect("}")
+                    break
+                }
+            }
+            return isSet ? .other("set") : .dict(entries)
+        default:
+            throw Failure(line: token.line, message: "unexpected '\(describe(token))'")
+        }
+    }
+
+    /// Python-like source text of an expression (for `.other` placeholders).
+    func render(_ expression: PythonExpression) -> String { PythonUnparser.unparse(expression) }
+}
