@@ -5,6 +5,7 @@ import TestSupport
 
 /// A throwaway Python project on disk, read by the model reader.
 struct ModelProject {
+    /// Two lines: model sources start on line 3.
     static let header = """
         from orchestrator.core.domain.base import ProductBlockModel, SubscriptionModel
         from orchestrator.core.types import SubscriptionLifecycle
