@@ -146,12 +146,13 @@ final class ClassResolver {
     }
 
     /// The block names a class stands for (`__names__`): its own name, or for an abstract block the names of its
-    /// concrete subclasses, each with the class to read it from (the one that sets the name).
+    /// concrete subclasses (named themselves or by inheritance), each with the class to read it from.
     func concreteBlocks(for projectClass: ProjectClass) -> [(name: String, projectClass: ProjectClass)] {
         if let name = blockName(of: projectClass) { return [(name, projectClass)] }
         var result: [(String, ProjectClass)] = []
         var seen: Set<String> = []
-        for subclass in subclasses(of: projectClass) where subclass.keyword("product_block_name") != nil {
+        // Subclasses in load order: for each name, the first one that has it (the lifecycle nearest the reference).
+        for subclass in subclasses(of: projectClass) {
             if let name = blockName(of: subclass), seen.insert(name).inserted { result.append((name, subclass)) }
         }
         return result

@@ -6,11 +6,14 @@ struct FieldType {
     var blocks: [ProjectClass] = []
     var isList = false
     var bounds = ListBounds()
+    /// A name in the annotation could not be resolved: the field cannot be classified and is left out.
+    var isUnresolved = false
 
     var isBlockField: Bool { !blocks.isEmpty }
 
     mutating func merge(_ other: FieldType) {
         for block in other.blocks where !blocks.contains(where: { $0 === block }) { blocks.append(block) }
+        isUnresolved = isUnresolved || other.isUnresolved
         if other.isList {
             isList = true
             bounds = other.bounds
@@ -48,8 +51,8 @@ struct FieldTypeAnalyzer {
         case .string(let source):
             // A forward reference: the text is an annotation, read in the same module.
             guard let parsed = Self.parseAnnotation(source) else {
-                modules.diagnose(module.file, line, "cannot parse the forward reference '\(source)'")
-                return FieldType()
+                modules.diagnose(module.file, line, "cannot parse the forward reference '\(source)'; the field is left out")
+                return FieldType(isUnresolved: true)
             }
             return analyze(parsed, in: module, line: line, bindings: bindings, depth: next)
         case .binary(let left, "|", let right):
@@ -80,8 +83,8 @@ struct FieldTypeAnalyzer {
     ) -> FieldType {
         guard let resolved = classes.names.resolve(expression, in: module) else {
             let written = PythonUnparser.unparse(expression)
-            modules.diagnose(module.file, line, "unknown type '\(written)': it is not defined or imported in \(module.file)")
-            return FieldType()
+            modules.diagnose(module.file, line, "unknown type '\(written)': it is not defined or imported in \(module.file); the field is left out")
+            return FieldType(isUnresolved: true)
         }
         switch resolved {
         case .projectClass(let projectClass):
@@ -174,8 +177,8 @@ struct FieldTypeAnalyzer {
         case .projectModule?:
             return FieldType()
         case nil:
-            modules.diagnose(module.file, line, "unknown type '\(PythonUnparser.unparse(base))': it is not defined or imported in \(module.file)")
-            return FieldType()
+            modules.diagnose(module.file, line, "unknown type '\(PythonUnparser.unparse(base))': it is not defined or imported in \(module.file); the field is left out")
+            return FieldType(isUnresolved: true)
         }
     }
 

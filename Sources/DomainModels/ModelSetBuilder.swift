@@ -15,6 +15,7 @@ struct ModelSetBuilder {
             var blockNames: Set<String> = []
             for field in productClass.fields {
                 let type = analyzer.analyze(field.annotation, in: productClass.module, line: field.line)
+                if type.isUnresolved { continue }
                 if type.isBlockField {
                     for block in type.blocks {
                         let concrete = classes.concreteBlocks(for: block)
@@ -39,6 +40,7 @@ struct ModelSetBuilder {
             var resourceTypes: [String] = []
             for field in blockClass.fields {
                 let type = analyzer.analyze(field.annotation, in: blockClass.module, line: field.line)
+                if type.isUnresolved { continue }
                 guard type.isBlockField else {
                     resourceTypes.append(field.name)
                     continue

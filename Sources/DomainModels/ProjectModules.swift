@@ -131,9 +131,6 @@ final class ProjectModules {
             } catch {
                 failed.insert(dotted)
                 diagnose(location.file, error.line, "\(error.message): Python cannot import this module, so nothing in it is read")
-                if let importer, importer.file != location.file {
-                    diagnose(importer.file, importer.line, "module '\(dotted)' has a syntax error (see \(location.file))")
-                }
                 return nil
             }
         }

@@ -129,6 +129,14 @@ struct PythonLexer {
                 continue
             }
             let current = indents[indents.count - 1]
+            // Python accepts a deeper indentation only after a line ending in ':', and requires one there.
+            let opensBlock = tokens.count >= 2 && tokens[tokens.count - 2].isOp(":")
+            if column > current && !opensBlock {
+                throw PythonSyntaxError(line: line, message: "unexpected indent")
+            }
+            if column <= current && opensBlock {
+                throw PythonSyntaxError(line: line, message: "expected an indented block")
+            }
             if column > current {
                 indents.append(column)
                 append(.indent)

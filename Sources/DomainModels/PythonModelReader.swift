@@ -89,7 +89,7 @@ public struct PythonModelReader {
             !classes.subclasses(of: candidate).contains { subclass in candidates.contains { $0 === subclass } }
         }
         modules.diagnose(
-            packageModule.file, 0,
+            packageModule.file, 1,
             "no \(Self.registryName) found: using every concrete ACTIVE-lifecycle product class, keyed by its class name (\(leaves.map(\.name).sorted().joined(separator: ", ")))")
         return leaves.map { RegistryEntry(name: $0.name, productClass: $0) }
     }

@@ -280,15 +280,16 @@ extension PythonParser {
             var entries: [PythonDictEntry] = []
             var isSet = false
             while !accept("}") {
+                let entryLine = current.line
                 if accept("**") {
-                    entries.append(PythonDictEntry(key: nil, value: try parseBinary(level: 0)))
+                    entries.append(PythonDictEntry(key: nil, value: try parseBinary(level: 0), line: entryLine))
                 } else {
                     let key = try parseStarOrExpression()
                     if accept(":") {
-                        entries.append(PythonDictEntry(key: key, value: try parseExpression()))
+                        entries.append(PythonDictEntry(key: key, value: try parseExpression(), line: entryLine))
                     } else {
                         isSet = true
-                        entries.append(PythonDictEntry(key: nil, value: key))
+                        entries.append(PythonDictEntry(key: nil, value: key, line: entryLine))
                     }
                 }
                 if current.isName("for") || current.isName("async") {

@@ -28,6 +28,8 @@ struct PythonDictEntry: Equatable, Sendable {
     /// nil for `**mapping`.
     var key: PythonExpression?
     var value: PythonExpression
+    /// Where the entry starts (registry diagnostics point at the entry, not the statement).
+    var line: Int = 0
 }
 
 struct PythonClassDefinition: Sendable {

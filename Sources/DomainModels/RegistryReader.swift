@@ -83,7 +83,7 @@ struct RegistryReader {
                 guard let key = item.key else {
                     return nil
                 }
-                return entry(key: key, value: item.value, in: module, line: line)
+                return entry(key: key, value: item.value, in: module, line: item.line > 0 ? item.line : line)
             } + items.filter { $0.key == nil }.flatMap { mapping($0.value, in: module, line: line, depth: depth + 1) }
         case .call(let function, _, let keywords) where function.dottedName == "dict":
             return keywords.compactMap { keyword in

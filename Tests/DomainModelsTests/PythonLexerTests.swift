@@ -46,3 +46,29 @@ import Testing
         }
     }
 }
+
+@Suite struct PythonIndentationErrorTests {
+    @Test func anUnexpectedIndentIsASyntaxError() {
+        do {
+            _ = try PythonLexer.tokenize("x = 1\n    y = 2\n")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 2)
+            #expect(error.message == "unexpected indent")
+        }
+    }
+
+    @Test func aMissingBlockIsASyntaxError() {
+        do {
+            _ = try PythonLexer.tokenize("class A:\nx = 1\n")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.line == 2)
+            #expect(error.message == "expected an indented block")
+        }
+    }
+
+    @Test func oneLineBodiesAndBracketsAreFine() throws {
+        _ = try PythonLexer.tokenize("class A: pass\nd = {1:\n    2}\nif x:\n    y = [\n  1]\n")
+    }
+}
