@@ -94,14 +94,17 @@ final class ClassResolver {
         return order
     }
 
-    /// `product_block_name`, from the class or the nearest ancestor that sets it.
+    /// The block's name as orchestrator-core's `ProductBlockModel.__init_subclass__` sets it: a class with
+    /// `product_block_name` is named; a class with neither that nor `lifecycle` is abstract (`name = None`, which
+    /// also hides its ancestors' name); a lifecycle-only class inherits the attribute along the MRO.
     func blockName(of projectClass: ProjectClass) -> String? {
-        for ancestor in ancestors(of: projectClass) {
+        for ancestor in ancestors(of: projectClass) where kind(of: ancestor).isProductBlock {
             if let value = ancestor.keyword("product_block_name") {
                 if let name = string(value, in: ancestor.module) { return name }
                 modules.diagnose(ancestor.module.file, ancestor.line, "cannot evaluate product_block_name of \(ancestor.name)")
                 return nil
             }
+            if ancestor.keyword("lifecycle") == nil { return nil }
         }
         return nil
     }

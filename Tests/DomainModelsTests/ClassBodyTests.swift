@@ -80,3 +80,30 @@ import Testing
         #expect(inputs["size"] == FixedInputModel(type: "int", values: nil))
     }
 }
+
+/// Block names as `ProductBlockModel.__init_subclass__` sets them.
+@Suite struct BlockNameTests {
+    @Test func aBlockClassWithoutKeywordsIsAbstractAndLifecycleClassesInheritTheName() throws {
+        let models = try ModelProject.single(
+            """
+            class Named(ProductBlockModel, product_block_name="Named"):
+                a: int
+
+            class NamedActive(Named, lifecycle=[SubscriptionLifecycle.ACTIVE]):
+                a: int
+
+            class Plain(Named):
+                b: int
+
+            class PlainChild(Plain, lifecycle=[SubscriptionLifecycle.ACTIVE]):
+                c: int
+
+            class Product(SubscriptionModel):
+                x: NamedActive
+                y: PlainChild
+            """,
+            registry: ["P": "Product"])
+        #expect(models.products["P"]?.productBlocks == ["Named"])
+        #expect(models.productBlocks.keys.sorted() == ["Named"])
+    }
+}
