@@ -55,8 +55,21 @@ final class ProjectModules {
     private(set) var loadOrder: [ProjectModule] = []
     var diagnostics: [ModelDiagnostic] = []
     private var failed: Set<String> = []
+    // File-system answers, asked once: a large project imports the same modules from hundreds of files.
+    private var locations: [String: (file: String, isPackage: Bool, hasSource: Bool)?] = [:]
+    private var projectTopLevel: [String: Bool] = [:]
+    private let rootPath: String
 
-    init(root: URL) { self.root = root.standardizedFileURL }
+    init(root: URL) {
+        self.root = root.standardizedFileURL
+        rootPath = self.root.path
+    }
+
+    private func exists(_ relative: String, directory: Bool) -> Bool {
+        var isDirectory: ObjCBool = false
+        let found = FileManager.default.fileExists(atPath: rootPath + "/" + relative, isDirectory: &isDirectory)
+        return found && isDirectory.boolValue == directory
+    }
 
     func diagnose(_ file: String, _ line: Int, _ message: String) {
         diagnostics.append(ModelDiagnostic(file: file, line: line, message: message))
@@ -67,28 +80,26 @@ final class ProjectModules {
     func isProjectModuleName(_ dotted: String) -> Bool {
         let top = String(dotted.split(separator: ".").first ?? "")
         guard !top.isEmpty else { return false }
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: root.appendingPathComponent(top).path, isDirectory: &isDirectory)
-            && isDirectory.boolValue
-            || FileManager.default.fileExists(atPath: root.appendingPathComponent(top + ".py").path)
+        if let known = projectTopLevel[top] { return known }
+        let found = exists(top, directory: true) || exists(top + ".py", directory: false)
+        projectTopLevel[top] = found
+        return found
     }
 
     /// Where a dotted module lives: `a/b.py`, `a/b/__init__.py`, or a folder `a/b` (namespace package).
     func locate(_ dotted: String) -> (file: String, isPackage: Bool, hasSource: Bool)? {
+        if let known = locations[dotted] { return known }
         let relative = dotted.replacingOccurrences(of: ".", with: "/")
-        let fileManager = FileManager.default
-        if fileManager.fileExists(atPath: root.appendingPathComponent(relative + ".py").path) {
-            return (relative + ".py", false, true)
+        var found: (file: String, isPackage: Bool, hasSource: Bool)?
+        if exists(relative + ".py", directory: false) {
+            found = (relative + ".py", false, true)
+        } else if exists(relative + "/__init__.py", directory: false) {
+            found = (relative + "/__init__.py", true, true)
+        } else if exists(relative, directory: true) {
+            found = (relative, true, false)
         }
-        let initFile = relative + "/__init__.py"
-        if fileManager.fileExists(atPath: root.appendingPathComponent(initFile).path) { return (initFile, true, true) }
-        var isDirectory: ObjCBool = false
-        if fileManager.fileExists(atPath: root.appendingPathComponent(relative).path, isDirectory: &isDirectory),
-           isDirectory.boolValue
-        {
-            return (relative, true, false)
-        }
-        return nil
+        locations[dotted] = found
+        return found
     }
 
     /// Loads a project module and everything it imports. Returns nil (with a diagnostic at `from`) if it is missing
@@ -120,8 +131,7 @@ final class ProjectModules {
         }
         var statements: [PythonStatement] = []
         if location.hasSource {
-            let url = root.appendingPathComponent(location.file)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
+            guard let data = FileManager.default.contents(atPath: rootPath + "/" + location.file) else {
                 failed.insert(dotted)
                 diagnose(location.file, 0, "cannot read the file")
                 return nil
@@ -173,7 +183,11 @@ final class ProjectModules {
                     let bound = imported.alias ?? imported.name
                     if !isProject {
                         module.symbols[bound] = .external("\(base).\(imported.name)")
-                    } else if locate("\(base).\(imported.name)") != nil, !definesName(base, imported.name) {
+                    } else if modules[base]?.isPackage == true, !definesName(base, imported.name),
+                              locate("\(base).\(imported.name)") != nil
+                    {
+                        // Only a package has submodules; asking the file system for every imported class would
+                        // cost a few stat calls per name.
                         load("\(base).\(imported.name)", from: (module.file, line))
                         module.symbols[bound] = .module("\(base).\(imported.name)")
                     } else {

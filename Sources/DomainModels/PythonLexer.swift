@@ -240,32 +240,40 @@ struct PythonLexer {
         }
     }
 
-    private static let operators3: Set<String> = ["**=", "//=", ">>=", "<<=", "..."]
-    private static let operators2: Set<String> = [
-        "**", "//", "<<", ">>", "<=", ">=", "==", "!=", "->", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", ":=",
-    ]
-    private static let operators1: Set<UInt8> = Set("()[]{}:,;.+-*/%|&^~<>=@".utf8)
-
     private mutating func lexOperator() throws(PythonSyntaxError) {
-        for length in [3, 2] where position + length <= bytes.count {
-            let text = String(decoding: bytes[position..<position + length], as: UTF8.self)
-            if (length == 3 ? Self.operators3 : Self.operators2).contains(text) {
-                position += length
-                append(.op(text))
-                return
-            }
-        }
         let byte = bytes[position]
-        guard Self.operators1.contains(byte) else {
+        let next: UInt8 = position + 1 < bytes.count ? bytes[position + 1] : 0
+        let third: UInt8 = position + 2 < bytes.count ? bytes[position + 2] : 0
+        func ascii(_ c: Unicode.Scalar) -> UInt8 { UInt8(ascii: c) }
+        var length = 1
+        switch byte {
+        case ascii("."):
+            if next == ascii("."), third == ascii(".") { length = 3 }
+        case ascii("*"), ascii("/"), ascii("<"), ascii(">"):
+            if next == byte {
+                // **, //, <<, >> and their augmented forms
+                length = third == ascii("=") ? 3 : 2
+            } else if next == ascii("=") || (byte == ascii("<") && next == ascii(">")) {
+                length = 2
+            }
+        case ascii("-"):
+            if next == ascii(">") || next == ascii("=") { length = 2 }
+        case ascii("="), ascii("!"), ascii("+"), ascii("%"), ascii("&"), ascii("|"), ascii("^"), ascii("@"), ascii(":"):
+            if next == ascii("=") { length = 2 }
+        case ascii("("), ascii("["), ascii("{"):
+            depth += 1
+        case ascii(")"), ascii("]"), ascii("}"):
+            depth = max(0, depth - 1)
+        case ascii(","), ascii(";"), ascii("~"):
+            break
+        default:
             throw PythonSyntaxError(line: line, message: "invalid character '\(String(decoding: [byte], as: UTF8.self))'")
         }
-        position += 1
-        switch byte {
-        case UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1
-        case UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"): depth = max(0, depth - 1)
-        default: break
+        if length == 1 && byte == ascii("!") {
+            throw PythonSyntaxError(line: line, message: "invalid syntax '!'")
         }
-        append(.op(String(decoding: [byte], as: UTF8.self)))
+        append(.op(String(decoding: bytes[position..<position + length], as: UTF8.self)))
+        position += length
     }
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }

@@ -75,37 +75,46 @@ extension PythonParser {
     }
 
     private mutating func parseComparison() throws(Failure) -> PythonExpression {
-        var left = try parseBinary(level: 0)
+        var left = try parseBinary(minimumPrecedence: 1)
         while true {
             if case .op(let symbol) = current.kind, ["<", ">", "==", ">=", "<=", "!="].contains(symbol) {
                 advance()
-                left = .binary(left, symbol, try parseBinary(level: 0))
+                left = .binary(left, symbol, try parseBinary(minimumPrecedence: 1))
             } else if current.isName("in") {
                 advance()
-                left = .binary(left, "in", try parseBinary(level: 0))
+                left = .binary(left, "in", try parseBinary(minimumPrecedence: 1))
             } else if current.isName("not") && peek().isName("in") {
                 advance(); advance()
-                left = .binary(left, "not in", try parseBinary(level: 0))
+                left = .binary(left, "not in", try parseBinary(minimumPrecedence: 1))
             } else if current.isName("is") {
                 advance()
                 let op = acceptName("not") ? "is not" : "is"
-                left = .binary(left, op, try parseBinary(level: 0))
+                left = .binary(left, op, try parseBinary(minimumPrecedence: 1))
             } else {
                 return left
             }
         }
     }
 
-    private static let binaryLevels: [Set<String>] = [
-        ["|"], ["^"], ["&"], ["<<", ">>"], ["+", "-"], ["*", "/", "//", "%", "@"],
-    ]
+    /// Binding strength of the binary operators between comparisons and unary operators.
+    private static func precedence(_ symbol: String) -> Int? {
+        switch symbol {
+        case "|": return 1
+        case "^": return 2
+        case "&": return 3
+        case "<<", ">>": return 4
+        case "+", "-": return 5
+        case "*", "/", "//", "%", "@": return 6
+        default: return nil
+        }
+    }
 
-    private mutating func parseBinary(level: Int) throws(Failure) -> PythonExpression {
-        guard level < Self.binaryLevels.count else { return try parseUnary() }
-        var left = try parseBinary(level: level + 1)
-        while case .op(let symbol) = current.kind, Self.binaryLevels[level].contains(symbol) {
+    /// Precedence climbing: one operator lookup per token instead of one pass per level.
+    private mutating func parseBinary(minimumPrecedence: Int) throws(Failure) -> PythonExpression {
+        var left = try parseUnary()
+        while case .op(let symbol) = current.kind, let precedence = Self.precedence(symbol), precedence >= minimumPrecedence {
             advance()
-            left = .binary(left, symbol, try parseBinary(level: level + 1))
+            left = .binary(left, symbol, try parseBinary(minimumPrecedence: precedence + 1))
         }
         return left
     }
@@ -208,6 +217,12 @@ extension PythonParser {
         }
     }
 
+    private static let reservedWords: Set<String> = [
+        "import", "from", "class", "def", "return", "else", "elif", "except", "finally", "in", "is", "and", "or", "for",
+        "while", "with", "pass", "raise", "del", "global", "nonlocal", "assert", "break", "continue", "if", "try",
+        "lambda", "not",
+    ]
+
     private mutating func parseAtom() throws(Failure) -> PythonExpression {
         let token = current
         switch token.kind {
@@ -216,10 +231,7 @@ extension PythonParser {
                 advance()
                 return .constant(name)
             }
-            if ["import", "from", "class", "def", "return", "else", "elif", "except", "finally", "in", "is", "and", "or",
-                "for", "while", "with", "pass", "raise", "del", "global", "nonlocal", "assert", "break", "continue", "if",
-                "try", "lambda", "not"].contains(name)
-            {
+            if Self.reservedWords.contains(name) {
                 throw Failure(line: token.line, message: "unexpected '\(name)'")
             }
             advance()
@@ -282,7 +294,7 @@ extension PythonParser {
             while !accept("}") {
                 let entryLine = current.line
                 if accept("**") {
-                    entries.append(PythonDictEntry(key: nil, value: try parseBinary(level: 0), line: entryLine))
+                    entries.append(PythonDictEntry(key: nil, value: try parseBinary(minimumPrecedence: 1), line: entryLine))
                 } else {
                     let key = try parseStarOrExpression()
                     if accept(":") {
