@@ -23,6 +23,8 @@ let package = Package(
         ),
         // Reading domain models without Python: a static reader of model source, and YAML product configs.
         .target(name: "DomainModels", dependencies: ["Catalogue", .product(name: "Yams", package: "Yams")]),
+        // Diff, questions, SQL, plan file and its rendering. No database, no terminal.
+        .target(name: "Planner", dependencies: ["Catalogue", .product(name: "Yams", package: "Yams")]),
         // PostgreSQL connection, catalogue reader and the SQLite snapshot file.
         .target(
             name: "Snapshot",
@@ -38,6 +40,7 @@ let package = Package(
             dependencies: [
                 "Catalogue",
                 "DomainModels",
+                "Planner",
                 "Snapshot",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -49,6 +52,7 @@ let package = Package(
             name: "SnapshotTests",
             dependencies: ["Snapshot", "Catalogue", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Catalogue", "DomainModels", "Snapshot", "TestSupport"]),
         .testTarget(name: "DomainModelsTests", dependencies: ["DomainModels", "Catalogue", "TestSupport"]),
         .testTarget(
             name: "CLITests",

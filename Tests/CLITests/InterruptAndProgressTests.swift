@@ -24,7 +24,7 @@ struct InterruptAndProgressTests {
         Thread.sleep(forTimeInterval: 0.7)
 
         let create = Process()
-        create.executableURL = Planner.executable
+        create.executableURL = PlannerBinary.executable
         create.arguments = ["snapshot", "create", "--db", database.socketURL, "--out", folder.file("c.sqlite").path]
         create.standardOutput = FileHandle.nullDevice
         create.standardError = FileHandle.nullDevice
@@ -43,7 +43,7 @@ struct InterruptAndProgressTests {
         defer { database.drop() }
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let command = "\(Planner.executable.path) snapshot create --db '\(database.socketURL)' --out \(folder.file("c.sqlite").path)"
+        let command = "\(PlannerBinary.executable.path) snapshot create --db '\(database.socketURL)' --out \(folder.file("c.sqlite").path)"
         let result = try Command.run("script", arguments: ["-qec", command, "/dev/null"])
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("[2/14] products"))

@@ -5,7 +5,7 @@ import TestSupport
 /// `models show` as a user runs it.
 @Suite struct ModelsCommandTests {
     @Test func showsTheExampleAsText() throws {
-        let result = try Planner.run(["models", "show", Repository.fixture("models/example-v2").path])
+        let result = try PlannerBinary.run(["models", "show", Repository.fixture("models/example-v2").path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("User internal  [User]"))
         #expect(result.stdout.contains("fixed input affiliation: Affiliation = one of external, internal"))
@@ -15,8 +15,8 @@ import TestSupport
 
     @Test func jsonHasTheDocumentedShapeAndIsStable() throws {
         let folder = Repository.fixture("models/example-v2")
-        let first = try Planner.run(["models", "show", folder.path, "--format", "json"])
-        let second = try Planner.run(["models", "show", folder.path, "--format", "json"])
+        let first = try PlannerBinary.run(["models", "show", folder.path, "--format", "json"])
+        let second = try PlannerBinary.run(["models", "show", folder.path, "--format", "json"])
         #expect(first.status == 0)
         #expect(first.stdout == second.stdout)
         let object = try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any]
@@ -27,19 +27,19 @@ import TestSupport
     }
 
     @Test func theCurrentFolderIsTheDefaultRoot() throws {
-        let result = try Planner.run(["models", "show"], in: Repository.fixture("models/example-v1"))
+        let result = try PlannerBinary.run(["models", "show"], in: Repository.fixture("models/example-v1"))
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("User group  [UserGroup]"))
     }
 
     @Test func aYAMLConfigWorksTheSameWay() throws {
-        let result = try Planner.run(["models", "show", Repository.fixture("yaml/user.yaml").path, "--format", "json"])
+        let result = try PlannerBinary.run(["models", "show", Repository.fixture("yaml/user.yaml").path, "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\"User internal\""))
     }
 
     @Test func diagnosticsAreListedWithFileAndLine() throws {
-        let result = try Planner.run(["models", "show", Repository.fixture("models/broken-import").path])
+        let result = try PlannerBinary.run(["models", "show", Repository.fixture("models/broken-import").path])
         #expect(result.status == 0)
         #expect(result.stdout.contains("products/__init__.py:4: cannot import module 'products.product_types.firewall'"))
     }
@@ -47,14 +47,14 @@ import TestSupport
     @Test func errorsGiveOneLineAndAnExitCode() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let missing = try Planner.run(["models", "show", folder.file("nothing").path])
+        let missing = try PlannerBinary.run(["models", "show", folder.file("nothing").path])
         #expect(missing.status == 40)
         #expect(missing.stderr.hasPrefix("error: the models root"))
-        let noPackage = try Planner.run(["models", "show", folder.url.path])
+        let noPackage = try PlannerBinary.run(["models", "show", folder.url.path])
         #expect(noPackage.status == 41)
         #expect(noPackage.stderr.contains("--package"))
         try Data("name: [broken\n".utf8).write(to: folder.file("bad.yaml"))
-        let badYAML = try Planner.run(["models", "show", folder.file("bad.yaml").path])
+        let badYAML = try PlannerBinary.run(["models", "show", folder.file("bad.yaml").path])
         #expect(badYAML.status == 42)
         #expect(badYAML.stderr.contains("bad.yaml: failed to parse configuration file: line"))
         #expect(badYAML.stderr.split(separator: "\n").count == 1)

@@ -13,36 +13,36 @@ struct SnapshotCommandTests {
         defer { folder.remove() }
         let file = folder.file("catalogue.sqlite").path
 
-        let create = try Planner.run(["snapshot", "create", "--db", database.passwordURL, "--out", file])
+        let create = try PlannerBinary.run(["snapshot", "create", "--db", database.passwordURL, "--out", file])
         #expect(create.status == 0, "\(create.stderr)")
         #expect(create.stdout.contains("Wrote \(file): 3 products, 2 product blocks, 5 resource types"))
         #expect(create.stderr.isEmpty, "no progress when stderr is not a terminal: \(create.stderr)")
         #expect(folder.contents() == ["catalogue.sqlite"])
 
-        let show = try Planner.run(["snapshot", "show", file])
+        let show = try PlannerBinary.run(["snapshot", "show", file])
         #expect(show.status == 0)
         #expect(show.stdout.contains("source:       127.0.0.1:\(TestPostgres.port)/\(database.name)"))
         #expect(show.stdout.contains("alembic:      e05bb1967eff"))
         #expect(show.stdout.contains("User internal"))
         #expect(show.stdout.contains("product_blocks                2"))
 
-        let json = try Planner.run(["snapshot", "show", file, "--format", "json"])
+        let json = try PlannerBinary.run(["snapshot", "show", file, "--format", "json"])
         #expect(json.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect((object?["tables"] as? [String: Int])?["products"] == 3)
         #expect((object?["alembic_versions"] as? [String]) == ["e05bb1967eff"])
         #expect((object?["fingerprint"] as? String)?.hasPrefix("sha256:") == true)
 
-        let verify = try Planner.run(["snapshot", "verify", file])
+        let verify = try PlannerBinary.run(["snapshot", "verify", file])
         #expect(verify.status == 0)
         #expect(verify.stdout.contains("intact snapshot"))
 
-        let same = try Planner.run(["snapshot", "check", file, "--db", database.socketURL])
+        let same = try PlannerBinary.run(["snapshot", "check", file, "--db", database.socketURL])
         #expect(same.status == 0, "\(same.stdout) \(same.stderr)")
         #expect(same.stdout.contains("matches"))
 
         try database.psql("UPDATE products SET description = 'Internal users' WHERE name = 'User internal'")
-        let changed = try Planner.run(["snapshot", "check", file, "--db", database.socketURL])
+        let changed = try PlannerBinary.run(["snapshot", "check", file, "--db", database.socketURL])
         #expect(changed.status == 1)
         #expect(changed.stdout.contains("product 'User internal' changed: description"))
 
@@ -58,7 +58,7 @@ struct SnapshotCommandTests {
         defer { folder.remove() }
         let file = folder.file("c.sqlite")
         // In the URL (percent-encoded), and through PGPASSWORD with DATABASE_URI.
-        let fromURL = try Planner.run(["snapshot", "create", "--db", database.passwordURL, "--out", file.path])
+        let fromURL = try PlannerBinary.run(["snapshot", "create", "--db", database.passwordURL, "--out", file.path])
         #expect(fromURL.status == 0, "\(fromURL.stderr)")
         let bytes = try Data(contentsOf: file)
         let encoded = TestPostgres.password.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
@@ -67,7 +67,7 @@ struct SnapshotCommandTests {
             #expect(!(fromURL.stdout + fromURL.stderr).contains(secret))
         }
 
-        let fromEnvironment = try Planner.run(
+        let fromEnvironment = try PlannerBinary.run(
             ["snapshot", "create", "--out", folder.file("d.sqlite").path],
             environment: [
                 "DATABASE_URI": "postgresql+psycopg://\(TestPostgres.passwordRole)@\(TestPostgres.tcpHost):\(TestPostgres.port)/\(database.name)",
@@ -82,7 +82,7 @@ struct SnapshotCommandTests {
         let pgpass = "\(TestPostgres.tcpHost):\(TestPostgres.port):*:\(TestPostgres.passwordRole):\(TestPostgres.password.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ":", with: "\\:"))\n"
         try Data(pgpass.utf8).write(to: home.file(".pgpass"))
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: home.file(".pgpass").path)
-        let fromPgpass = try Planner.run(
+        let fromPgpass = try PlannerBinary.run(
             ["snapshot", "create", "--db", "host=\(TestPostgres.tcpHost) port=\(TestPostgres.port) dbname=\(database.name) user=\(TestPostgres.passwordRole)", "--out", folder.file("e.sqlite").path],
             environment: ["HOME": home.url.path])
         #expect(fromPgpass.status == 0, "\(fromPgpass.stderr)")
@@ -108,7 +108,7 @@ struct SnapshotCommandTests {
             ("directory", ["--db", database.socketURL, "--out", folder.file("a-directory").path], 20, "is a directory"),
         ]
         for (name, arguments, code, text) in cases {
-            let result = try Planner.run(["snapshot", "create"] + arguments)
+            let result = try PlannerBinary.run(["snapshot", "create"] + arguments)
             #expect(result.status == code, "\(name): exit \(result.status), \(result.stderr)")
             #expect(result.stderr.hasPrefix("error: ") && result.stderr.contains(text), "\(name): \(result.stderr)")
             #expect(result.stderr.split(separator: "\n").count == 1, "\(name): not one line: \(result.stderr)")
@@ -122,7 +122,7 @@ struct SnapshotCommandTests {
     @Test func checkReportsEveryErrorAsTwo() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let missing = try Planner.run(["snapshot", "check", folder.file("none.sqlite").path, "--db", "postgresql://127.0.0.1:1/x"])
+        let missing = try PlannerBinary.run(["snapshot", "check", folder.file("none.sqlite").path, "--db", "postgresql://127.0.0.1:1/x"])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no snapshot at"))
     }
@@ -133,23 +133,23 @@ struct SnapshotCommandTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let file = folder.file("c.sqlite")
-        #expect(try Planner.run(["snapshot", "create", "--db", database.socketURL, "--out", file.path]).status == 0)
+        #expect(try PlannerBinary.run(["snapshot", "create", "--db", database.socketURL, "--out", file.path]).status == 0)
         let pristine = try Data(contentsOf: file)
 
         let queue = try DatabaseQueue(path: file.path)
         try queue.write { try $0.execute(sql: "UPDATE resource_types SET description = 'edited' WHERE resource_type = 'age'") }
         try queue.close()
-        let edited = try Planner.run(["snapshot", "verify", file.path])
+        let edited = try PlannerBinary.run(["snapshot", "verify", file.path])
         #expect(edited.status == 33)
         #expect(edited.stderr.contains("was changed after orchestrator-planner wrote it"))
 
         try pristine.prefix(pristine.count / 2).write(to: file)
-        let truncated = try Planner.run(["snapshot", "verify", file.path])
+        let truncated = try PlannerBinary.run(["snapshot", "verify", file.path])
         #expect(truncated.status == 33)
         #expect(truncated.stderr.contains("damaged"))
 
         try Data("not a database".utf8).write(to: file)
-        let other = try Planner.run(["snapshot", "show", file.path])
+        let other = try PlannerBinary.run(["snapshot", "show", file.path])
         #expect(other.status == 31)
     }
 }

@@ -46,7 +46,7 @@ public enum Command {
 }
 
 /// The built `orchestrator-planner` executable, next to the test bundle in the build folder.
-public enum Planner {
+public enum PlannerBinary {
     public static var executable: URL {
         let candidates = [
             Bundle.main.bundleURL.deletingLastPathComponent(),

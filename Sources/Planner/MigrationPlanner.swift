@@ -1,0 +1,128 @@
+import Catalogue
+
+/// Plans a catalogue migration: diff the models against a snapshot, resolve every question, write the SQL.
+///
+/// No database and no terminal here: the snapshot is a value, questions go to a `Questioner`.
+public struct MigrationPlanner {
+    public struct Options: Sendable {
+        public var message: String
+        /// Existing products whose names contain one of these (case-insensitive) are not diffed
+        /// (`SKIP_MODEL_FOR_MIGRATION_DB_DIFF`).
+        public var skip: [String] = []
+        /// Describes the models for the plan's `target` (`python:. (package products)`).
+        public var modelsSource: String
+        public var createdAt: String
+
+        public init(message: String, modelsSource: String, createdAt: String, skip: [String] = []) {
+            self.message = message
+            self.modelsSource = modelsSource
+            self.createdAt = createdAt
+            self.skip = skip
+        }
+    }
+
+    /// The result: a plan, or the questions nobody could answer.
+    public enum Outcome: Sendable {
+        case plan(Plan)
+        case unanswered([Question], partial: PlanAnswers)
+    }
+
+    public let snapshot: CatalogueSnapshot
+    public let models: ModelSet
+    public let options: Options
+
+    public init(snapshot: CatalogueSnapshot, models: ModelSet, options: Options) {
+        self.snapshot = snapshot
+        self.models = models
+        self.options = options
+    }
+
+    /// Plans with `given` answers (`--inputs`/`--updates`, or a previous plan's), asking `questioner` the rest.
+    public func plan(answers given: PlanAnswers, questioner: Questioner) throws(PlannerError) -> Outcome {
+        let view = CatalogueView(snapshot)
+        let conversation = Conversation(questioner: questioner, given: given)
+        let changes = try ChangeCalculator(
+            view: view, models: models, conversation: conversation, given: given.updates, skip: options.skip
+        ).compute()
+        try askForValues(changes, conversation: conversation)
+        guard conversation.unanswered.isEmpty else {
+            return .unanswered(conversation.unanswered, partial: conversation.answers)
+        }
+        var answers = conversation.answers
+        answers.updates = answers.updates.map(Self.trimmed)
+        let writer = SQLWriter(changes: changes, inputs: answers.inputs, models: models)
+        let upgrade = try writer.upgrade()
+        let downgrade = try DowngradeWriter(changes: changes, view: view, snapshot: snapshot, upgrade: writer).downgrade()
+        let plan = Plan(
+            message: options.message, toolVersion: ToolVersion.current, createdAt: options.createdAt,
+            base: Plan.Base(
+                fingerprint: snapshot.fingerprint.value, source: snapshot.source.display, takenAt: snapshot.takenAt,
+                alembicVersions: snapshot.alembicVersions),
+            target: Plan.Target(models: options.modelsSource, fingerprint: models.fingerprint),
+            changes: changes, answers: answers, warnings: Warnings(changes: changes, view: view, models: models).all(),
+            upgrade: upgrade, downgrade: downgrade)
+        return .plan(plan)
+    }
+
+    private static func trimmed(_ updates: ModelUpdates) -> ModelUpdates {
+        var result = updates
+        result.fixedInputs = result.fixedInputs.filter { !$0.value.isEmpty }
+        result.blockResourceTypes = result.blockResourceTypes.filter { !$0.value.isEmpty }
+        return result
+    }
+
+    /// Sections 6–10 of spec 2.6: descriptions and tags of new products and blocks, fixed-input values, resource
+    /// type descriptions, default values for existing instances.
+    private func askForValues(_ changes: ChangeSet, conversation: Conversation) throws(PlannerError) {
+        conversation.section("Create new products")
+        for product in changes.createProducts {
+            let type = models.products[product]?.productType ?? ""
+            let context = ["Product: \(type) \(product)"]
+            _ = try conversation.text(Question(
+                section: "Create new products", context: context, prompt: "Supply the product description: ",
+                key: .input(product, "description")))
+            _ = try conversation.text(Question(
+                section: "Create new products", prompt: "Supply the product tag: ", key: .input(product, "tag")))
+        }
+        conversation.section("Create fixed inputs")
+        for name in changes.createProductFixedInputs.keys.byteSorted() {
+            for product in changes.createProductFixedInputs[name] ?? [] {
+                _ = try conversation.text(Question(
+                    section: "Create fixed inputs",
+                    prompt: "Supply fixed input value for product \(product) and fixed input \(name): ",
+                    emphasis: [.init(text: product, style: .bold), .init(text: name, style: .magenta)],
+                    key: .input(product, name)))
+            }
+        }
+        conversation.section("Create product blocks")
+        for block in changes.createProductBlocks {
+            _ = try conversation.text(Question(
+                section: "Create product blocks", context: ["Product block: \(block)"],
+                prompt: "Supply the product block description: ", key: .input(block, "description")))
+            _ = try conversation.text(Question(
+                section: "Create product blocks", prompt: "Supply the product block tag: ", key: .input(block, "tag")))
+        }
+        conversation.section("Create resource types")
+        for type in changes.createResourceTypes {
+            _ = try conversation.text(Question(
+                section: "Create resource types", prompt: "Supply description for new resource type \(type): ",
+                emphasis: [.init(text: type, style: .magenta)], key: .input(type, "description")))
+        }
+        conversation.section("Create subscription instance values")
+        for type in changes.createResourceTypeInstanceRelations.keys.byteSorted() {
+            for block in changes.createResourceTypeInstanceRelations[type] ?? [] {
+                // `inputs[rt][block]`, else `inputs[rt]["value"]`, else ask (spec 2.7).
+                if let shared = conversation.given(.input(type, "value")), conversation.given(.input(type, block)) == nil {
+                    conversation.record(.input(type, "value"), shared)
+                    continue
+                }
+                let question = Question(
+                    section: "Create subscription instance values",
+                    prompt: "Supply default subscription instance value for resource type \(type) and product block \(block): ",
+                    emphasis: [.init(text: type, style: .magenta), .init(text: block, style: .bold)],
+                    key: .input(type, block))
+                _ = try conversation.text(question)
+            }
+        }
+    }
+}

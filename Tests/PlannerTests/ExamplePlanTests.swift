@@ -1,0 +1,52 @@
+import Catalogue
+import Planner
+import Testing
+import TestSupport
+
+@Suite struct ExamplePlanTests {
+    @Test func theExampleCatalogueMatchesTheExampleModels() throws {
+        let plan = try PlannerFixtures.requirePlan(
+            PlannerFixtures.plan(try PlannerFixtures.exampleSnapshot(), try PlannerFixtures.exampleModels()))
+        #expect(plan.changes.isEmpty, "\(plan.changes)")
+        #expect(plan.isEmpty)
+        #expect(plan.warnings.isEmpty)
+    }
+
+    @Test func everythingIsNewOnAnEmptyCatalogue() throws {
+        let inputs = """
+            {"User group": {"description": "User group product", "tag": "GROUP"},
+             "User internal": {"description": "User internal product", "tag": "USER", "affiliation": "internal"},
+             "User external": {"description": "User external product", "tag": "USER", "affiliation": "external"},
+             "UserGroupBlock": {"description": "User group settings", "tag": "UGS"},
+             "UserBlock": {"description": "User settings", "tag": "US"},
+             "group_name": {"description": "Name"}, "group_id": {"description": "Id"}, "username": {"description": "User name"},
+             "age": {"description": "Age"}, "user_id": {"description": "User id"}}
+            """
+        let plan = try PlannerFixtures.requirePlan(
+            PlannerFixtures.plan(PlannerFixtures.emptySnapshot(), try PlannerFixtures.exampleModels(), inputs: inputs))
+        let c = plan.changes
+        #expect(c.createProducts == ["User external", "User group", "User internal"])
+        #expect(c.createProductBlocks == ["UserBlock", "UserGroupBlock"])
+        #expect(c.createResourceTypes == ["age", "group_id", "group_name", "user_id", "username"])
+        #expect(c.createProductFixedInputs == ["affiliation": ["User external", "User internal"]])
+        #expect(c.createProductToBlockRelations == ["UserBlock": ["User external", "User internal"], "UserGroupBlock": ["User group"]])
+        #expect(c.createProductBlockRelations == ["UserGroupBlock": [BlockRelationChange(inUseBy: "UserBlock", attribute: "group")]])
+        #expect(c.createResourceTypeInstanceRelations.isEmpty)
+        // 3 products, 1 fixed-input statement, 2 blocks, 5 resource types, 2 product-block, 1 block relation,
+        // 5 resource-type relation statements, 1 block-relation instance statement.
+        #expect(plan.upgrade.count == 3 + 1 + 2 + 5 + 2 + 1 + 5 + 1)
+        #expect(plan.upgrade.contains("INSERT INTO products (name, description, product_type, tag, status) VALUES ('User internal', 'User internal product', 'User', 'USER', 'active') RETURNING products.product_id"))
+    }
+
+    @Test func noInputListsEveryQuestion() throws {
+        let outcome = try PlannerFixtures.plan(PlannerFixtures.emptySnapshot(), try PlannerFixtures.exampleModels())
+        guard case .unanswered(let questions, _) = outcome else {
+            Issue.record("expected unanswered questions")
+            return
+        }
+        // description + tag for 3 products and 2 blocks, 2 fixed-input values, 5 resource-type descriptions
+        #expect(questions.count == 6 + 4 + 2 + 5)
+        #expect(questions.first?.prompt == "Supply the product description: ")
+        #expect(questions.contains { $0.prompt == "Supply fixed input value for product User internal and fixed input affiliation: " })
+    }
+}
