@@ -1,0 +1,150 @@
+import Catalogue
+import Foundation
+import Yams
+
+/// Reads and writes plan files (docs/plan-format.md). The digest is the SHA-256 of the file's canonical text
+/// without the digest lines, so a reader re-writes what it read and compares: any change of content is caught,
+/// while comments and whitespace may change freely. Per-section digests name what was edited.
+public enum PlanFile {
+    /// The sections, in file order, each with its own digest.
+    public static let sections = ["header", "base", "target", "changes", "answers", "warnings", "upgrade", "downgrade"]
+
+    public static func encode(_ plan: Plan) -> String {
+        let parts = sectionTexts(plan)
+        var out = "# orchestrator-planner plan: review it, then `orchestrator-planner apply` it.\n"
+        out += "# Any edit other than to comments and whitespace invalidates the digest; re-plan instead.\n"
+        for section in sections { out += parts[section] ?? "" }
+        var digests = PlanYAMLWriter()
+        digests.map("section_digests", sectionDigests(parts), level: 0)
+        digests.string("digest", digest(parts), level: 0)
+        return out + digests.text
+    }
+
+    static func sectionDigests(_ parts: [String: String]) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: sections.map { ($0, "sha256:" + SHA256.hex(parts[$0] ?? "")) })
+    }
+
+    static func digest(_ parts: [String: String]) -> String {
+        "sha256:" + SHA256.hex(sections.map { parts[$0] ?? "" }.joined())
+    }
+
+    /// The digest of a plan's content.
+    public static func digest(of plan: Plan) -> String { digest(sectionTexts(plan)) }
+
+    static func sectionTexts(_ plan: Plan) -> [String: String] {
+        var parts: [String: String] = [:]
+        var header = PlanYAMLWriter()
+        header.scalar("format_version", String(plan.formatVersion), level: 0)
+        header.string("message", plan.message, level: 0)
+        header.string("tool_version", plan.toolVersion, level: 0)
+        header.string("created_at", plan.createdAt, level: 0)
+        parts["header"] = header.text
+
+        var base = PlanYAMLWriter()
+        base.key("base", level: 0)
+        base.string("fingerprint", plan.base.fingerprint, level: 1)
+        base.string("source", plan.base.source, level: 1)
+        base.string("taken_at", plan.base.takenAt, level: 1)
+        base.strings("alembic_versions", plan.base.alembicVersions, level: 1)
+        parts["base"] = base.text
+
+        var target = PlanYAMLWriter()
+        target.key("target", level: 0)
+        target.string("models", plan.target.models, level: 1)
+        target.string("fingerprint", plan.target.fingerprint, level: 1)
+        parts["target"] = target.text
+
+        var changes = PlanYAMLWriter()
+        let c = plan.changes
+        changes.key("changes", level: 0)
+        changes.strings("create_products", c.createProducts, level: 1)
+        changes.strings("delete_products", c.deleteProducts, level: 1)
+        changes.map("rename_products", c.renameProducts, level: 1)
+        changes.groups("create_product_fixed_inputs", c.createProductFixedInputs, level: 1)
+        changes.nested("update_product_fixed_inputs", c.updateProductFixedInputs, level: 1)
+        changes.groups("delete_product_fixed_inputs", c.deleteProductFixedInputs, level: 1)
+        changes.groups("create_product_to_block_relations", c.createProductToBlockRelations, level: 1)
+        changes.groups("delete_product_to_block_relations", c.deleteProductToBlockRelations, level: 1)
+        changes.strings("create_resource_types", c.createResourceTypes, level: 1)
+        changes.map("rename_resource_types", c.renameResourceTypes, level: 1)
+        changes.strings("delete_resource_types", c.deleteResourceTypes, level: 1)
+        changes.groups("create_resource_type_relations", c.createResourceTypeRelations, level: 1)
+        changes.groups("delete_resource_type_relations", c.deleteResourceTypeRelations, level: 1)
+        changes.nested("update_block_resource_types", c.updateBlockResourceTypes, level: 1)
+        changes.strings("create_product_blocks", c.createProductBlocks, level: 1)
+        changes.map("rename_product_blocks", c.renameProductBlocks, level: 1)
+        changes.strings("delete_product_blocks", c.deleteProductBlocks, level: 1)
+        if c.createProductBlockRelations.isEmpty {
+            changes.scalar("create_product_block_relations", "{}", level: 1)
+        } else {
+            changes.key("create_product_block_relations", level: 1)
+            for dependency in c.createProductBlockRelations.keys.byteSorted() {
+                changes.records(dependency, (c.createProductBlockRelations[dependency] ?? []).map { relation in
+                    [
+                        ("in_use_by", PlanYAMLWriter.quote(relation.inUseBy)), ("attribute", PlanYAMLWriter.quote(relation.attribute)),
+                        ("min", relation.min.map(String.init) ?? "null"), ("max", relation.max.map(String.init) ?? "null"),
+                    ]
+                }, level: 2)
+            }
+        }
+        changes.groups("delete_product_block_relations", c.deleteProductBlockRelations, level: 1)
+        changes.groups("create_resource_type_instance_relations", c.createResourceTypeInstanceRelations, level: 1)
+        parts["changes"] = changes.text
+
+        var answers = PlanYAMLWriter()
+        answers.key("answers", level: 0)
+        answers.nested("inputs", plan.answers.inputs, level: 1)
+        if let updates = plan.answers.updates {
+            answers.key("updates", level: 1)
+            answers.nested("fixed_inputs", updates.fixedInputs, level: 2)
+            answers.map("resource_types", updates.resourceTypes, level: 2)
+            answers.nested("block_resource_types", updates.blockResourceTypes, level: 2)
+            answers.map("products", updates.products, level: 2)
+            answers.map("product_blocks", updates.productBlocks, level: 2)
+        } else {
+            answers.scalar("updates", "null", level: 1)
+        }
+        parts["answers"] = answers.text
+
+        var warnings = PlanYAMLWriter()
+        warnings.records("warnings", plan.warnings.map { [("kind", PlanYAMLWriter.quote($0.kind.rawValue)), ("message", PlanYAMLWriter.quote($0.message))] }, level: 0)
+        parts["warnings"] = warnings.text
+
+        var upgrade = PlanYAMLWriter()
+        upgrade.strings("upgrade", plan.upgrade, level: 0)
+        parts["upgrade"] = upgrade.text
+        var downgrade = PlanYAMLWriter()
+        downgrade.strings("downgrade", plan.downgrade, level: 0)
+        parts["downgrade"] = downgrade.text
+        return parts
+    }
+
+    // MARK: - Reading
+
+    /// Reads a plan and checks its digest. `file` names it in errors.
+    public static func decode(_ text: String, file: String) throws(PlannerError) -> Plan {
+        let node: Node
+        do {
+            guard let parsed = try Yams.compose(yaml: text) else { throw PlannerError(.invalidPlan, "\(file) is empty") }
+            node = parsed
+        } catch let error as PlannerError {
+            throw error
+        } catch {
+            throw PlannerError(.invalidPlan, "\(file) is not a readable plan (YAML): \(error)")
+        }
+        let reader = PlanNodeReader(file: file)
+        let plan = try reader.plan(node)
+        let storedDigest = try reader.string(node, "digest")
+        let parts = sectionTexts(plan)
+        guard digest(parts) == storedDigest else {
+            var edited: [String] = []
+            if let stored = node["section_digests"] {
+                let current = sectionDigests(parts)
+                edited = sections.filter { stored[$0]?.string != current[$0] }
+            }
+            let which = edited.isEmpty ? "" : " (changed: \(edited.joined(separator: ", ")))"
+            throw PlannerError(.invalidPlan, "\(file) was edited after it was planned\(which); its digest no longer matches. Re-plan (with --answers \(file) to keep the answers) instead of editing it")
+        }
+        return plan
+    }
+}

@@ -1,0 +1,78 @@
+/// A deterministic writer for the YAML subset plan files use: block mappings and sequences, flow `[]`/`{}` when
+/// empty, and every string double-quoted with JSON escapes (valid YAML, unambiguous, no trailing-space pitfalls).
+struct PlanYAMLWriter {
+    private(set) var text = ""
+
+    static func quote(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7f || (0x80...0x9f).contains(scalar.value)
+                    || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xfeff
+                {
+                    out += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    private func pad(_ level: Int) -> String { String(repeating: "  ", count: level) }
+
+    mutating func comment(_ line: String) { text += "# \(line)\n" }
+    mutating func scalar(_ key: String, _ value: String, level: Int) { text += "\(pad(level))\(Self.quote(key)): \(value)\n" }
+    mutating func string(_ key: String, _ value: String, level: Int) { scalar(key, Self.quote(value), level: level) }
+    mutating func key(_ key: String, level: Int) { text += "\(pad(level))\(Self.quote(key)):\n" }
+
+    mutating func strings(_ key: String, _ values: [String], level: Int) {
+        if values.isEmpty { return scalar(key, "[]", level: level) }
+        self.key(key, level: level)
+        for value in values { text += "\(pad(level + 1))- \(Self.quote(value))\n" }
+    }
+
+    /// name → [values]
+    mutating func groups(_ key: String, _ groups: [String: [String]], level: Int) {
+        if groups.isEmpty { return scalar(key, "{}", level: level) }
+        self.key(key, level: level)
+        for name in groups.keys.byteSorted() { strings(name, groups[name] ?? [], level: level + 1) }
+    }
+
+    /// name → text
+    mutating func map(_ key: String, _ map: [String: String], level: Int) {
+        if map.isEmpty { return scalar(key, "{}", level: level) }
+        self.key(key, level: level)
+        for name in map.keys.byteSorted() { string(name, map[name] ?? "", level: level + 1) }
+    }
+
+    /// name → name → text
+    mutating func nested(_ key: String, _ nested: [String: [String: String]], level: Int) {
+        if nested.isEmpty { return scalar(key, "{}", level: level) }
+        self.key(key, level: level)
+        for name in nested.keys.byteSorted() { map(name, nested[name] ?? [:], level: level + 1) }
+    }
+
+    /// A sequence of mappings with scalar values already rendered.
+    mutating func records(_ key: String, _ records: [[(String, String)]], level: Int) {
+        if records.isEmpty { return scalar(key, "[]", level: level) }
+        self.key(key, level: level)
+        for record in records {
+            for (index, (field, value)) in record.enumerated() {
+                text += "\(pad(level + 1))\(index == 0 ? "- " : "  ")\(Self.quote(field)): \(value)\n"
+            }
+        }
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
