@@ -1,5 +1,6 @@
 import ArgumentParser
 import DomainModels
+import Planner
 import Snapshot
 
 /// The exit status of every failure, in one place (the README's "Exit codes" table lists them).
@@ -8,6 +9,12 @@ enum ExitCodes {
     /// `snapshot check` reports every error as 2, like diff(1): 0 same, 1 different, 2 trouble.
     static let checkFailed: Int32 = 2
     static let interrupted: Int32 = 130
+    /// `plan --no-input` with questions left.
+    static let unanswered: Int32 = 3
+    /// `plan --no-input` with destructive changes and no `--allow-destructive`.
+    static let destructive: Int32 = 4
+    /// The user declined the confirmation.
+    static let aborted: Int32 = 5
 
     static func code(for error: SnapshotError.Code) -> Int32 {
         switch error {
@@ -34,11 +41,23 @@ enum ExitCodes {
         }
     }
 
+    static func code(for error: PlannerError.Code) -> Int32 {
+        switch error {
+        case .unanswered: return unanswered
+        case .destructive: return destructive
+        case .aborted: return aborted
+        case .invalidAnswers: return 50
+        case .invalidValue: return 51
+        case .invalidPlan: return 52
+        }
+    }
+
     /// The exit status of a module error, or nil for errors the argument parser reports itself.
     static func code(for error: any Error) -> Int32? {
         switch error {
         case let error as SnapshotError: return code(for: error.code)
         case let error as DomainModelsError: return code(for: error.code)
+        case let error as PlannerError: return code(for: error.code)
         default: return nil
         }
     }

@@ -27,10 +27,22 @@ struct PlanYAMLWriter {
 
     private func pad(_ level: Int) -> String { String(repeating: "  ", count: level) }
 
+    /// Keys that are plain identifiers stay unquoted for readability; anything else (spaces, YAML's special
+    /// words like `yes` or `null`) is quoted.
+    static func key(_ key: String) -> String {
+        let special: Set<String> = ["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE", "yes", "Yes", "YES",
+                                    "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N"]
+        guard let first = key.unicodeScalars.first, first.properties.isASCIIHexDigit == false || first.value > 0x39,
+              key.unicodeScalars.allSatisfy({ ($0.value >= 0x61 && $0.value <= 0x7a) || ($0.value >= 0x41 && $0.value <= 0x5a) || ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "_" }),
+              !(first.value >= 0x30 && first.value <= 0x39), !special.contains(key)
+        else { return quote(key) }
+        return key
+    }
+
     mutating func comment(_ line: String) { text += "# \(line)\n" }
-    mutating func scalar(_ key: String, _ value: String, level: Int) { text += "\(pad(level))\(Self.quote(key)): \(value)\n" }
+    mutating func scalar(_ key: String, _ value: String, level: Int) { text += "\(pad(level))\(Self.key(key)): \(value)\n" }
     mutating func string(_ key: String, _ value: String, level: Int) { scalar(key, Self.quote(value), level: level) }
-    mutating func key(_ key: String, level: Int) { text += "\(pad(level))\(Self.quote(key)):\n" }
+    mutating func key(_ key: String, level: Int) { text += "\(pad(level))\(Self.key(key)):\n" }
 
     mutating func strings(_ key: String, _ values: [String], level: Int) {
         if values.isEmpty { return scalar(key, "[]", level: level) }
@@ -65,7 +77,7 @@ struct PlanYAMLWriter {
         self.key(key, level: level)
         for record in records {
             for (index, (field, value)) in record.enumerated() {
-                text += "\(pad(level + 1))\(index == 0 ? "- " : "  ")\(Self.quote(field)): \(value)\n"
+                text += "\(pad(level + 1))\(index == 0 ? "- " : "  ")\(Self.key(field)): \(value)\n"
             }
         }
     }

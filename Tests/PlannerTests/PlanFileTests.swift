@@ -33,7 +33,7 @@ import TestSupport
 
     @Test func commentsAndWhitespaceMayChange() throws {
         let text = PlanFile.encode(try Self.newCataloguePlan())
-        let commented = text.replacingOccurrences(of: "\"upgrade\":\n", with: "# the SQL\n\"upgrade\":   \n")
+        let commented = text.replacingOccurrences(of: "upgrade:\n", with: "# the SQL\nupgrade:   \n")
         #expect(commented != text)
         _ = try PlanFile.decode(commented, file: "plan.yaml")
     }
@@ -49,14 +49,14 @@ import TestSupport
             #expect(error.code == .invalidPlan)
             #expect(error.message.contains("(changed: upgrade)"), "\(error.message)")
         }
-        let droppedWarning = text.replacingOccurrences(of: "\"tool_version\": \"\(ToolVersion.current)\"", with: "\"tool_version\": \"9\"")
+        let droppedWarning = text.replacingOccurrences(of: "tool_version: \"\(ToolVersion.current)\"", with: "tool_version: \"9\"")
         #expect(throws: PlannerError.self) { try PlanFile.decode(droppedWarning, file: "plan.yaml") }
     }
 
     @Test func malformedFilesNameWhere() {
         #expect(throws: PlannerError.self) { try PlanFile.decode("format_version: [1\n", file: "p.yaml") }
         do {
-            _ = try PlanFile.decode("\"format_version\": 1\n\"message\": \"x\"\n", file: "p.yaml")
+            _ = try PlanFile.decode("format_version: 1\nmessage: \"x\"\n", file: "p.yaml")
         } catch {
             #expect(error.message.hasPrefix("p.yaml:1: missing key"), "\(error.message)")
         }

@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import Planner
+
+/// Asks on the terminal with orchestrator-core's texts and menus (spec 2.6): section headers in bold and
+/// underlined, names in bold or magenta, menus as `1) option` … `q) quit` with a `? ` prompt. Colour only when
+/// stdout is a terminal and NO_COLOR is unset. End of input leaves the question unanswered (exit 3 lists it).
+final class TerminalQuestioner: Questioner {
+    private let colour: Bool
+
+    init() {
+        colour = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
+    private func style(_ text: String, _ codes: String...) -> String {
+        colour ? codes.joined() + text + "\u{1B}[0m" : text
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    func beginSection(_ title: String) {
+        print(style("\n" + title, "\u{1B}[1m", "\u{1B}[4m"))
+    }
+
+    private func styledPrompt(_ question: Question) -> String {
+        var text = question.prompt
+        guard colour else { return text }
+        var searchFrom = text.startIndex
+        for emphasis in question.emphasis {
+            guard let range = text.range(of: emphasis.text, range: searchFrom..<text.endIndex) else { continue }
+            let styled = style(emphasis.text, emphasis.style == .bold ? "\u{1B}[1m" : "\u{1B}[35m")
+            text.replaceSubrange(range, with: styled)
+            searchFrom = text.index(range.lowerBound, offsetBy: styled.count)
+        }
+        return text
+    }
+
+    private func readAnswer() -> String? {
+        guard let line = readLine(strippingNewline: true) else { return nil }
+        return line.trimmingCharacters(in: .whitespaces)
+    }
+
+    func ask(_ question: Question) throws(PlannerError) -> String? {
+        for line in question.context {
+            if let space = line.lastIndex(of: " "), line.hasPrefix("Product") {
+                print(line[...space] + style(String(line[line.index(after: space)...]), "\u{1B}[1m"))
+            } else {
+                print(line)
+            }
+        }
+        switch question.kind {
+        case .text:
+            while true {
+                write(styledPrompt(question))
+                guard let answer = readAnswer() else { return nil }
+                if !answer.isEmpty { return answer }
+            }
+        case .confirm:
+            write(styledPrompt(question))
+            guard let answer = readAnswer() else { return nil }
+            return answer.isEmpty ? "N" : answer
+        case .menu(let options, let quitLabel):
+            print(question.prompt)
+            while true {
+                for (index, option) in options.enumerated() { print(style("\(index + 1)) \(option)")) }
+                print(style("q) \(quitLabel)"))
+                write("? ")
+                guard let answer = readAnswer() else { return nil }
+                if answer == "q" { return "q" }
+                if let number = Int(answer), number >= 1, number <= options.count { return options[number - 1] }
+                print("Invalid choice")
+            }
+        }
+    }
+}
