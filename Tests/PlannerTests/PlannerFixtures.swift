@@ -49,3 +49,7 @@ extension ModelSet {
         return copy
     }
 }
+
+enum DomainModelsReader {
+    static func read(_ root: URL) throws -> ModelSet { try PythonModelReader(root: root).read() }
+}
