@@ -82,8 +82,8 @@ struct PlanCreate: ParsableCommand {
             let questioner: Questioner = (noInput || check) ? NoInputQuestioner() : TerminalQuestioner()
 
             switch try planner.plan(answers: given, questioner: questioner) {
-            case .unanswered(let questions, let partial):
-                if check { return try reportCheck(changed: true) }
+            case .unanswered(let questions, let partial, let changes):
+                if check { return try reportCheck(changed: true, changes: changes) }
                 Terminal.error("\(questions.count) question\(questions.count == 1 ? "" : "s") unanswered (--no-input):")
                 for question in questions { Terminal.note("  [\(question.section)] \(question.prompt.trimmingCharacters(in: .whitespacesAndNewlines))") }
                 Terminal.note("Answer them with:")
@@ -91,7 +91,7 @@ struct PlanCreate: ParsableCommand {
                 for line in AnswerTemplate.lines(for: questions) { Terminal.note("  \(line)") }
                 throw ExitCode(ExitCodes.unanswered)
             case .plan(let plan):
-                if check { return try reportCheck(changed: !plan.isEmpty, plan: plan) }
+                if check { return try reportCheck(changed: !plan.isEmpty, changes: plan.changes) }
                 if plan.isDestructive {
                     if noInput && !allowDestructive {
                         Terminal.error("the plan deletes data; rerun with --allow-destructive to accept:")
@@ -100,7 +100,8 @@ struct PlanCreate: ParsableCommand {
                     }
                     if !noInput {
                         for warning in plan.warnings where warning.kind == .destructive { Terminal.out("WARNING: \(warning.message)") }
-                        FileHandle.standardOutput.write(Data("Confirm the above actions [y/n]: ".utf8))
+                        print("Confirm the above actions [y/n]: ", terminator: "")
+                        fflush(nil)  // nil: every stream (naming stdout is not concurrency-safe in Swift 6)
                         guard let answer = readLine(), answer.lowercased().contains("y") else {
                             Terminal.error("aborted: no plan written")
                             throw ExitCode(ExitCodes.aborted)
@@ -118,15 +119,13 @@ struct PlanCreate: ParsableCommand {
         }
     }
 
-    private func reportCheck(changed: Bool, plan: Plan? = nil) throws {
+    private func reportCheck(changed: Bool, changes: ChangeSet) throws {
         guard changed else {
             Terminal.out("The catalogue matches the models: nothing to migrate.")
             return
         }
         Terminal.out("The catalogue needs a migration.")
-        if let plan {
-            for (name, entries) in PlanRenderer.categories(plan.changes) { Terminal.out("  \(name): \(entries.joined(separator: ", "))") }
-        }
+        for (name, entries) in PlanRenderer.categories(changes) { Terminal.out("  \(name): \(entries.joined(separator: ", "))") }
         throw ExitCode(ExitCodes.differs)
     }
 }

@@ -20,8 +20,10 @@ final class TerminalQuestioner: Questioner {
         colour ? codes.joined() + text + "\u{1B}[0m" : text
     }
 
+    /// Prompts go through the same buffered stdout as `print`, flushed, so the order on screen is right.
     private func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        print(text, terminator: "")
+        fflush(nil)  // nil: every stream (naming stdout is not concurrency-safe in Swift 6)
     }
 
     func beginSection(_ title: String) {

@@ -92,7 +92,11 @@ public struct PlanAnswers: Hashable, Sendable {
     private static func describe(_ error: Error, in text: String) -> String {
         let nsError = error as NSError
         let detail = (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
-        if let index = nsError.userInfo["NSJSONSerializationErrorIndex"] as? Int {
+        var offset = nsError.userInfo["NSJSONSerializationErrorIndex"] as? Int
+        if offset == nil, let range = detail.range(of: #"character (\d+)"#, options: .regularExpression) {
+            offset = Int(detail[range].dropFirst("character ".count))
+        }
+        if let index = offset {
             let prefix = text.utf8.prefix(index)
             let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
             let column = prefix.count - (prefix.lastIndex(of: UInt8(ascii: "\n")).map { prefix.distance(from: prefix.startIndex, to: $0) + 1 } ?? 0) + 1

@@ -28,13 +28,17 @@ struct RenameDetection {
         }
         var renames: [String: String] = [:]
         var taken: Set<String> = []
-        conversation.section("Rename product blocks")
+        var announcedBlocks = false  // this section is ours: shown only when it asks something
         for old in deleted {
             guard let entry = view.blocks[old] else { continue }
             for new in created where !taken.contains(new) {
                 guard let model = models.productBlocks[new], Set(model.resourceTypes) == entry.resourceTypes,
                       Set(model.dependsOn.keys) == Set(entry.dependsOn.keys)
                 else { continue }
+                if !announcedBlocks {
+                    conversation.section("Rename product blocks")
+                    announcedBlocks = true
+                }
                 let question = Question(
                     section: "Rename product blocks",
                     prompt: "Do you wish to rename product block \(old) to \(new)? [y/N]: ",
@@ -68,13 +72,17 @@ struct RenameDetection {
         }
         var renames: [String: String] = [:]
         var taken: Set<String> = []
-        conversation.section("Rename products")
+        var announcedProducts = false  // this section is ours: shown only when it asks something
         for old in deleted {
             guard let entry = dbProducts[old] else { continue }
             for new in created where !taken.contains(new) {
                 guard let model = models.products[new], model.productType == entry.row.productType,
                       Set(model.fixedInputs.keys) == Set(entry.fixedInputs.keys), Set(model.productBlocks) == entry.productBlocks
                 else { continue }
+                if !announcedProducts {
+                    conversation.section("Rename products")
+                    announcedProducts = true
+                }
                 let question = Question(
                     section: "Rename products",
                     prompt: "Do you wish to rename product \(old) to \(new)? [y/N]: ",

@@ -40,7 +40,7 @@ import TestSupport
 
     @Test func noInputListsEveryQuestion() throws {
         let outcome = try PlannerFixtures.plan(PlannerFixtures.emptySnapshot(), try PlannerFixtures.exampleModels())
-        guard case .unanswered(let questions, _) = outcome else {
+        guard case .unanswered(let questions, _, _) = outcome else {
             Issue.record("expected unanswered questions")
             return
         }

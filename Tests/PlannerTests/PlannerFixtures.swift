@@ -36,7 +36,7 @@ enum PlannerFixtures {
     static func requirePlan(_ outcome: MigrationPlanner.Outcome) throws -> Plan {
         switch outcome {
         case .plan(let plan): return plan
-        case .unanswered(let questions, _): throw TestFailure("unanswered: \(questions.map(\.prompt))")
+        case .unanswered(let questions, _, _): throw TestFailure("unanswered: \(questions.map(\.prompt))")
         }
     }
 }
