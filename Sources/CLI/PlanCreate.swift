@@ -51,6 +51,18 @@ struct PlanCreate: ParsableCommand {
     @Flag(help: "Only check: exit 0 when the catalogue matches the models, 1 when it needs a migration.")
     var check = false
 
+    @Option(help: ArgumentHelp("Print orchestrator-core's info log lines of the change sets on stderr: text or json.", valueName: "format"))
+    var logFormat: LogFormat?
+
+    enum LogFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    private func log(_ changes: ChangeSet, _ models: ModelSet) {
+        guard let logFormat, let format = ChangeLog.Format(rawValue: logFormat.rawValue) else { return }
+        for line in ChangeLog.lines(changes, productTypes: models.products.mapValues(\.productType), format: format) {
+            Terminal.note(line)
+        }
+    }
+
     func validate() throws {
         if !check && (message ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("give a message for the migration (or use --check)")
@@ -83,6 +95,7 @@ struct PlanCreate: ParsableCommand {
 
             switch try planner.plan(answers: given, questioner: questioner) {
             case .unanswered(let questions, let partial, let changes):
+                log(changes, modelSet)
                 if check { return try reportCheck(changed: true, changes: changes) }
                 Terminal.error("\(questions.count) question\(questions.count == 1 ? "" : "s") unanswered (--no-input):")
                 for question in questions { Terminal.note("  [\(question.section)] \(question.prompt.trimmingCharacters(in: .whitespacesAndNewlines))") }
@@ -91,6 +104,7 @@ struct PlanCreate: ParsableCommand {
                 for line in AnswerTemplate.lines(for: questions) { Terminal.note("  \(line)") }
                 throw ExitCode(ExitCodes.unanswered)
             case .plan(let plan):
+                log(plan.changes, modelSet)
                 if check { return try reportCheck(changed: !plan.isEmpty, changes: plan.changes) }
                 if plan.isDestructive {
                     if noInput && !allowDestructive {

@@ -122,4 +122,21 @@ import TestSupport
         let plan = try String(contentsOf: folder.file("plan.yaml"), encoding: .utf8)
         #expect(plan.contains("\"UserBlock\": \"x@example.org\"") || plan.contains("UserBlock: \"x@example.org\""))
     }
+
+    @Test func logLinesInTheSeedsFormatOrJSON() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let text = try plan(["--inputs", Self.inputs, "--no-input", "--log-format", "text"], in: folder)
+        #expect(text.status == 0)
+        #expect(text.stderr.contains("[info] create_products                   [orchestrator.cli.migrate_domain_models] create_products={'User partner': <class 'User'>}"))
+        #expect(text.stderr.contains("create_blocks={'UserPreferencesBlock': <class 'UserPreferencesBlock'>}"))
+        let json = try plan(["--inputs", Self.inputs, "--no-input", "--log-format", "json"], in: folder)
+        let lines = json.stderr.split(separator: "\n")
+        #expect(lines.count == 19)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any]
+        #expect(first?["event"] as? String == "create_products")
+        #expect(first?["create_products"] as? [String] == ["User partner"])
+        let quiet = try plan(["--inputs", Self.inputs, "--no-input"], in: folder)
+        #expect(quiet.stderr.isEmpty, "no log lines unless asked: \(quiet.stderr)")
+    }
 }
