@@ -50,6 +50,7 @@ public struct MigrationPlanner {
         }
         var answers = conversation.answers
         answers.updates = answers.updates.map(Self.trimmed)
+        try checkLengths(changes, answers.inputs)
         let writer = SQLWriter(changes: changes, inputs: answers.inputs, models: models)
         let upgrade = try writer.upgrade()
         let downgrade = try DowngradeWriter(changes: changes, view: view, snapshot: snapshot, upgrade: writer).downgrade()
@@ -62,6 +63,31 @@ public struct MigrationPlanner {
             changes: changes, answers: answers, warnings: Warnings(changes: changes, view: view, models: models).all(),
             upgrade: upgrade, downgrade: downgrade)
         return .plan(plan)
+    }
+
+    /// The schema's column limits (spec §1), checked at planning time: the database would refuse the migration.
+    private func checkLengths(_ changes: ChangeSet, _ inputs: [String: [String: String]]) throws(PlannerError) {
+        func check(_ value: String?, _ limit: Int, _ what: String) throws(PlannerError) {
+            guard let value, value.count > limit else { return }
+            throw PlannerError(.invalidValue, "\(what) is \(value.count) characters; the database allows \(limit)")
+        }
+        for product in changes.createProducts {
+            try check(inputs[product]?["tag"], 20, "the tag of product '\(product)'")
+            try check(inputs[product]?["description"], 2000, "the description of product '\(product)'")
+        }
+        for block in changes.createProductBlocks {
+            try check(inputs[block]?["tag"], 20, "the tag of product block '\(block)'")
+            try check(inputs[block]?["description"], 2000, "the description of product block '\(block)'")
+        }
+        for type in changes.createResourceTypes {
+            try check(type, 510, "the resource type name '\(type.prefix(40))…'")
+            try check(inputs[type]?["description"], 2000, "the description of resource type '\(type)'")
+        }
+        for type in changes.createResourceTypeInstanceRelations.keys {
+            for (key, value) in inputs[type] ?? [:] where key != "description" {
+                try check(value, 10000, "the default value of resource type '\(type)'")
+            }
+        }
     }
 
     private static func trimmed(_ updates: ModelUpdates) -> ModelUpdates {

@@ -50,3 +50,20 @@ import TestSupport
         #expect(questions.contains { $0.prompt == "Supply fixed input value for product User internal and fixed input affiliation: " })
     }
 }
+
+@Suite struct ColumnLimitTests {
+    @Test func aTagLongerThanTheColumnIsRefusedAtPlanningTime() throws {
+        let models = try PlannerFixtures.exampleModels()
+        var changed = models
+        changed.products["User partner"] = models.products["User internal"]
+        do {
+            _ = try PlannerFixtures.plan(
+                try PlannerFixtures.exampleSnapshot(), changed,
+                inputs: #"{"User partner": {"description": "d", "tag": "A TAG OF 21 CHARACTERS", "affiliation": "partner"}}"#)
+            Issue.record("a 22-character tag was accepted")
+        } catch let error as PlannerError {
+            #expect(error.code == .invalidValue)
+            #expect(error.message == "the tag of product 'User partner' is 22 characters; the database allows 20")
+        }
+    }
+}
