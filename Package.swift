@@ -25,6 +25,8 @@ let package = Package(
         .target(name: "DomainModels", dependencies: ["Catalogue", .product(name: "Yams", package: "Yams")]),
         // Diff, questions, SQL, plan file and its rendering. No database, no terminal.
         .target(name: "Planner", dependencies: ["Catalogue", .product(name: "Yams", package: "Yams")]),
+        // Plan verification, the Alembic revision graph and writer, execution against PostgreSQL.
+        .target(name: "Apply", dependencies: ["Catalogue", "Planner", "Snapshot", "DomainModels"]),
         // PostgreSQL connection, catalogue reader and the SQLite snapshot file.
         .target(
             name: "Snapshot",
@@ -39,6 +41,7 @@ let package = Package(
             name: "CLI",
             dependencies: [
                 "Catalogue",
+                "Apply",
                 "DomainModels",
                 "Planner",
                 "Snapshot",
@@ -52,6 +55,7 @@ let package = Package(
             name: "SnapshotTests",
             dependencies: ["Snapshot", "Catalogue", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "ApplyTests", dependencies: ["Apply", "Planner", "Catalogue", "Snapshot", "DomainModels", "TestSupport"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "Catalogue", "DomainModels", "Snapshot", "TestSupport"]),
         .testTarget(name: "DomainModelsTests", dependencies: ["DomainModels", "Catalogue", "TestSupport"]),
         .testTarget(

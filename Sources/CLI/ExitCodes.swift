@@ -1,3 +1,4 @@
+import Apply
 import ArgumentParser
 import DomainModels
 import Planner
@@ -52,12 +53,23 @@ enum ExitCodes {
         }
     }
 
+    static func code(for error: ApplyError.Code) -> Int32 {
+        switch error {
+        case .stale: return 60
+        case .invalidProject: return 61
+        case .cannotWrite: return 62
+        case .executionFailed: return 63
+        case .locked: return 65
+        }
+    }
+
     /// The exit status of a module error, or nil for errors the argument parser reports itself.
     static func code(for error: any Error) -> Int32? {
         switch error {
         case let error as SnapshotError: return code(for: error.code)
         case let error as DomainModelsError: return code(for: error.code)
         case let error as PlannerError: return code(for: error.code)
+        case let error as ApplyError: return code(for: error.code)
         default: return nil
         }
     }

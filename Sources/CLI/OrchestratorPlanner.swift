@@ -11,10 +11,11 @@ struct OrchestratorPlanner: ParsableCommand {
             snapshot: copy a database's product catalogue into a small SQLite file (no customer data).
             models: read the domain models (Python source or YAML product config) without running Python.
             plan: diff the models against a snapshot and write a reviewable plan with the exact SQL.
+            apply: verify a plan, write its Alembic revision, or run it in one transaction.
             Exit codes are listed in the README ("Exit codes").
             """,
         version: ToolVersion.current,
-        subcommands: [SnapshotCommand.self, ModelsCommand.self, PlanCommand.self]
+        subcommands: [SnapshotCommand.self, ModelsCommand.self, PlanCommand.self, ApplyCommand.self]
     )
 
     static func main() {

@@ -47,6 +47,12 @@ public struct CatalogueReader {
         }
     }
 
+    /// Reads within a transaction the caller opened (apply re-checks the catalogue under its lock).
+    public func readInOpenTransaction() throws(SnapshotError) -> Result {
+        _ = try database.query("SET LOCAL TIME ZONE 'UTC'")
+        return try readInTransaction(progress: nil)
+    }
+
     private func readInTransaction(progress: Progress?) throws(SnapshotError) -> Result {
         let steps = 14
         var step = 0

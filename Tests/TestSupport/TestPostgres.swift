@@ -84,3 +84,17 @@ public struct TestFailure: Error, CustomStringConvertible {
     public let description: String
     public init(_ description: String) { self.description = description }
 }
+
+/// The `alembic` of the venv `.ci/run` makes (from PyPI); unset when not available.
+public enum TestAlembic {
+    public static var executable: String? { ProcessInfo.processInfo.environment["PLANNER_TEST_ALEMBIC"] }
+    public static var isConfigured: Bool { executable != nil && TestPostgres.isConfigured }
+
+    /// Runs alembic in `project` against `database`.
+    public static func run(_ arguments: [String], project: URL, database: TestDatabase) throws -> Command.Result {
+        guard let executable else { throw TestFailure("PLANNER_TEST_ALEMBIC is not set") }
+        var environment = ProcessInfo.processInfo.environment
+        environment["DATABASE_URI"] = database.socketURL
+        return try Command.run(executable, arguments: arguments, environment: environment, currentDirectory: project)
+    }
+}
