@@ -7,18 +7,23 @@ public struct Revision: Hashable, Sendable {
     public var downRevisions: [String]
     public var branchLabels: [String]
     public var dependsOn: [String]
-    /// The docstring's first line (Alembic's message).
-    public var message: String
+    /// The docstring, stripped (Alembic's `longdoc`); its first paragraph is the message (`doc`).
+    public var longDoc: String
     public var file: URL
+
+    public var message: String { longDoc.components(separatedBy: "\n\n").first ?? "" }
 }
 
 /// The revisions of every version location, like Alembic's `ScriptDirectory`: heads, branch labels, order.
 public struct RevisionGraph: Sendable {
     public let revisions: [String: Revision]
+    /// Ids in the order Alembic loads them (version locations in order, files sorted by name).
+    public let order: [String]
 
     /// Reads every `*.py` of the locations (not recursively, as Alembic without `recursive_version_locations`).
     public init(locations: [URL]) throws(ApplyError) {
         var revisions: [String: Revision] = [:]
+        var order: [String] = []
         for location in locations {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: location.path)) ?? []
             for name in names.sorted() where name.hasSuffix(".py") && !name.hasPrefix("__") {
@@ -28,9 +33,11 @@ public struct RevisionGraph: Sendable {
                     throw ApplyError(.invalidProject, "revision \(revision.id) is defined twice: \(existing.file.path) and \(file.path)")
                 }
                 revisions[revision.id] = revision
+                order.append(revision.id)
             }
         }
         self.revisions = revisions
+        self.order = order
     }
 
     static func read(_ file: URL) throws(ApplyError) -> Revision {
@@ -55,10 +62,10 @@ public struct RevisionGraph: Sendable {
         guard case .string(let id)? = module.assignments["revision"]?.value else {
             throw ApplyError(.invalidProject, "\(file.path): no `revision = '...'` assignment; is it an Alembic revision?")
         }
-        let message = module.docstring?.split(separator: "\n").first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
         return Revision(
             id: id, downRevisions: try list("down_revision"), branchLabels: try list("branch_labels"),
-            dependsOn: try list("depends_on"), message: message, file: file)
+            dependsOn: try list("depends_on"), longDoc: (module.docstring ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+            file: file)
     }
 
     /// Revisions no other revision revises.

@@ -32,6 +32,21 @@ public struct RevisionWriter {
 
     /// Prepares the revision. `schemaHead` is the core schema head the first data revision depends on (from the
     /// core migrations, the snapshot's alembic_version rows, or --depends-on).
+    /// A plain revision (`db revision`, `db merge`, the data head): empty upgrade and downgrade.
+    public func emptyRevision(id: String, message: String, down: [String], labels: [String]?, dependsOn: String?, createdAt: Date) throws(ApplyError) -> Revision {
+        guard let location = project.versionLocations.first else {
+            throw ApplyError(.invalidProject, "alembic.ini names no version location")
+        }
+        let text = try render(id: id, message: message, down: down, labels: labels, dependsOn: dependsOn, date: createdAt, upgrades: "pass", downgrades: "pass", digest: nil)
+        return Revision(id: id, downRevision: down.first, branchLabels: labels, dependsOn: dependsOn,
+                        file: location.appendingPathComponent(try fileName(id: id, message: message, date: createdAt)), text: text)
+    }
+
+    /// Alembic's `rev_id()`: 12 random hex digits.
+    public static func randomID() -> String {
+        String(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").suffix(12))
+    }
+
     public func revision(for plan: Plan, schemaHead: String?, createdAt: Date) throws(ApplyError) -> Revision {
         let id = Self.revisionID(for: plan)
         var down: String?
@@ -152,6 +167,16 @@ public struct RevisionWriter {
     }
 
     func render(plan: Plan, id: String, down: String?, labels: [String]?, dependsOn: String?, date: Date) throws(ApplyError) -> String {
+        try render(
+            id: id, message: plan.message, down: down.map { [$0] } ?? [], labels: labels, dependsOn: dependsOn, date: date,
+            upgrades: Self.execute(plan.upgrade), downgrades: Self.execute(plan.downgrade), digest: PlanFile.digest(of: plan))
+    }
+
+    /// Renders the project's `script.py.mako` for any revision (`db revision`, `db merge` use it too).
+    func render(
+        id: String, message rawMessage: String, down: [String], labels: [String]?, dependsOn: String?, date: Date,
+        upgrades: String, downgrades: String, digest: String?
+    ) throws(ApplyError) -> String {
         let templateURL = project.scriptLocation.appendingPathComponent("script.py.mako")
         guard let data = FileManager.default.contents(atPath: templateURL.path) else {
             throw ApplyError(.invalidProject, "no script.py.mako in \(project.scriptLocation.path)")
@@ -160,20 +185,20 @@ public struct RevisionWriter {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        let message = plan.message.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"\"\"", with: "\\\"\\\"\\\"")
+        let message = rawMessage.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"\"\"", with: "\\\"\\\"\\\"")
             .replacingOccurrences(of: "\n", with: " ")
         let values: [String: String] = [
             "message": message,
             "up_revision": id,
-            "down_revision | comma,n": down ?? "",
+            "down_revision | comma,n": down.joined(separator: ", "),
             "create_date": formatter.string(from: date),
             "imports if imports else \"\"": "",
             "repr(up_revision)": Self.pythonRepr(id),
-            "repr(down_revision)": Self.pythonRepr(down),
+            "repr(down_revision)": down.count > 1 ? "(" + down.map { Self.pythonRepr($0) }.joined(separator: ", ") + ")" : Self.pythonRepr(down.first),
             "repr(branch_labels)": labels.map { "(" + $0.map { Self.pythonRepr($0) }.joined(separator: ", ") + ",)" } ?? "None",
             "repr(depends_on)": Self.pythonRepr(dependsOn),
-            "upgrades if upgrades else \"pass\"": Self.execute(plan.upgrade),
-            "downgrades if downgrades else \"pass\"": Self.execute(plan.downgrade),
+            "upgrades if upgrades else \"pass\"": upgrades,
+            "downgrades if downgrades else \"pass\"": downgrades,
         ]
         var out = ""
         var rest = String(decoding: data, as: UTF8.self)[...]
@@ -190,8 +215,9 @@ public struct RevisionWriter {
             rest = rest[rest.index(after: close)...]
         }
         out += rest
+        guard let digest else { return out }
         // The docstring also carries the plan digest, so a revision says which reviewed plan it holds.
-        let digestLine = "Plan digest: \(PlanFile.digest(of: plan))\n"
+        let digestLine = "Plan digest: \(digest)\n"
         if let created = out.range(of: "Create Date: "), let end = out[created.upperBound...].firstIndex(of: "\n") {
             out.insert(contentsOf: "\n" + digestLine.dropLast(), at: end)
         } else if let firstLineEnd = out.firstIndex(of: "\n") {

@@ -12,10 +12,11 @@ struct OrchestratorPlanner: ParsableCommand {
             models: read the domain models (Python source or YAML product config) without running Python.
             plan: diff the models against a snapshot and write a reviewable plan with the exact SQL.
             apply: verify a plan, write its Alembic revision, or run it in one transaction.
+            db: Alembic revision commands (init, revision, heads, history, merge) on the migration files.
             Exit codes are listed in the README ("Exit codes").
             """,
         version: ToolVersion.current,
-        subcommands: [SnapshotCommand.self, ModelsCommand.self, PlanCommand.self, ApplyCommand.self]
+        subcommands: [SnapshotCommand.self, ModelsCommand.self, PlanCommand.self, ApplyCommand.self, DbCommand.self]
     )
 
     static func main() {
