@@ -75,3 +75,41 @@ import TestSupport
         return result
     }
 }
+
+@Suite struct MigrateDomainModelsTests {
+    static let arguments = [
+        "--snapshot", Repository.fixture("example/catalogue.sqlite").path, "--models", Repository.fixture("example/models").path,
+        "--inputs", "@" + Repository.fixture("example/inputs.json").path,
+    ]
+
+    @Test func testModePrintsTheSQLAndWritesNothing() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        _ = try Command.run("cp", arguments: ["-r", Repository.fixture("alembic").path, folder.file("project").path])
+        let result = try PlannerBinary.run(["db", "migrate-domain-models", "add partner", "--test", "--project", folder.file("project").path] + Self.arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("NOTE: Running in test mode. No migration file will be generated.\n"))
+        #expect(result.stdout.contains("INSERT INTO products (name, description, product_type, tag, status) VALUES ('User partner'"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file("project/migrations/versions/schema").path).count == 1)
+    }
+
+    @Test func confirmedItWritesTheRevisionOrSaysNothingToDo() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let project = folder.file("project").path
+        _ = try Command.run("cp", arguments: ["-r", Repository.fixture("alembic").path, project])
+        let binary = PlannerBinary.executable.path
+        let quoted = (["db", "migrate-domain-models", "add partner", "--project", project] + Self.arguments).map { "'\($0)'" }.joined(separator: " ")
+        let result = try Command.run("sh", arguments: ["-c", "echo y | \(binary) \(quoted)"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Confirm the above actions [y/n]: Generating migration file.\n"))
+        #expect(result.stdout.hasSuffix("Migration generated. Don't forget to create a database backup before migrating!\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file("project/migrations/versions/schema").path).count == 2)
+
+        let declined = try Command.run("sh", arguments: ["-c", "echo n | \(binary) \(quoted)"])
+        #expect(declined.status == 5)
+        let inSync = ["db", "migrate-domain-models", "nothing", "--project", project, "--snapshot", Repository.fixture("example/catalogue.sqlite").path, "--models", Repository.fixture("models/example-v2").path]
+        let nothing = try Command.run("sh", arguments: ["-c", "echo y | \(binary) " + inSync.map { "'\($0)'" }.joined(separator: " ")])
+        #expect(nothing.stdout.hasSuffix("Nothing to do\n"), "\(nothing.stdout)")
+    }
+}

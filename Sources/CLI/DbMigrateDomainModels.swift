@@ -1,0 +1,85 @@
+import Apply
+import ArgumentParser
+import Catalogue
+import DomainModels
+import Foundation
+import Planner
+import Snapshot
+
+/// `db migrate-domain-models MESSAGE`: orchestrator-core's one-shot command, as snapshot + plan + apply.
+struct DbMigrateDomainModels: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "migrate-domain-models",
+        abstract: "Create revision based on diff_product_in_database (snapshot, plan and apply in one go).")
+
+    @Argument(help: "The migration message.") var message: String
+    @Flag(help: "Print the SQL and write nothing.") var test = false
+    @Option(help: ArgumentHelp("--inputs JSON, or @file.", valueName: "json")) var inputs: String = "{}"
+    @Option(help: ArgumentHelp("--updates JSON, or @file.", valueName: "json")) var updates: String = "{}"
+    @Flag(help: "Do not stop at the multiple-relation notice (it is listed as a warning).") var confirmWarnings = false
+    @Option(help: ArgumentHelp("Plan against this snapshot instead of a live database.", valueName: "file")) var snapshot: String?
+    @OptionGroup var database: DatabaseOptions
+    @Option(help: ArgumentHelp("Models root folder, or a YAML product config.", valueName: "root")) var models: String = "."
+    @OptionGroup var modelOptions: ModelOptions
+    @OptionGroup var project: ProjectOptions
+    @Option(help: ArgumentHelp("The schema head the first data revision depends on.", valueName: "revision")) var dependsOn: String?
+
+    func validate() throws {
+        if snapshot == nil && database.db == nil && ProcessInfo.processInfo.environment["DATABASE_URI"] == nil {
+            throw ValidationError("give --db URL (or DATABASE_URI) or --snapshot FILE")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let catalogue: CatalogueSnapshot
+            if let snapshot {
+                catalogue = try SnapshotFile.read(URL(fileURLWithPath: snapshot))
+            } else {
+                catalogue = try SnapshotTaker.take(from: try database.connectionString(), takenAt: Clock.now())
+            }
+            let modelSet = try modelOptions.read(models)
+            for diagnostic in modelSet.diagnostics { Terminal.note("warning: \(diagnostic)") }
+            let inputsJSON = try PlanFiles.jsonArgument(inputs, option: "--inputs")
+            let updatesJSON = try PlanFiles.jsonArgument(updates, option: "--updates")
+            let given = PlanAnswers(
+                inputs: try PlanAnswers.parseInputs(inputsJSON.text, source: inputsJSON.source),
+                updates: try PlanAnswers.parseUpdates(updatesJSON.text, source: updatesJSON.source))
+            if test {
+                Terminal.out("NOTE: Running in test mode. No migration file will be generated.\n")
+            }
+            let planner = MigrationPlanner(
+                snapshot: catalogue, models: modelSet,
+                options: .init(message: message, modelsSource: "python:\(models)", createdAt: SnapshotTaker.iso8601(Clock.now())))
+            guard case .plan(let plan) = try planner.plan(answers: given, questioner: TerminalQuestioner()) else {
+                throw PlannerError(.unanswered, "questions were left unanswered (end of input)")
+            }
+            for warning in plan.warnings where warning.kind != .notice || !confirmWarnings {
+                Terminal.out("WARNING: \(warning.message)")
+            }
+            if test {
+                Terminal.out("-- upgrade")
+                for statement in plan.upgrade { Terminal.out(statement + ";") }
+                Terminal.out("-- downgrade")
+                for statement in plan.downgrade { Terminal.out(statement + ";") }
+                return
+            }
+            print("\nWARNING: Deleting products will also delete its subscriptions.")
+            print("Confirm the above actions [y/n]: ", terminator: "")
+            fflush(nil)  // nil: every stream (naming stdout is not concurrency-safe in Swift 6)
+            guard let answer = readLine(), answer.lowercased().contains("y") else { throw ExitCode(ExitCodes.aborted) }
+            guard !plan.isEmpty else {
+                Terminal.out("Nothing to do")
+                return
+            }
+            Terminal.out("Generating migration file.\n")
+            let (alembic, graph, _) = try project.load()
+            let writer = RevisionWriter(project: alembic, graph: graph)
+            let schemaHead = try dependsOn ?? graph.head(ofBranch: "schema")?.id ?? catalogue.alembicVersions.first
+            let revision = try writer.revision(for: plan, schemaHead: schemaHead, createdAt: Clock.now())
+            try writer.write(revision)
+            Terminal.out("Generating \(revision.file.path) ...  done")
+            Terminal.out("Migration generated. Don't forget to create a database backup before migrating!")
+        }
+    }
+}
