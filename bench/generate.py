@@ -5,7 +5,8 @@
 
 writes DIR/models: a 5.x-style model tree with N product names (registry with two names per class), 2N product
 blocks with nested relations (single, optional, union, constrained list), 15N resource types, spread over F Python
-files (default N/2). The same size and seed always give the same files.
+files (default N/2), and DIR/inputs-empty.json, the --inputs that answer every question of planning the models
+against an empty catalogue. The same size and seed always give the same files.
 """
 import argparse
 import os
@@ -117,6 +118,17 @@ def generate_models(size, seed, files, out):
     lines += [f"        \"{name}\": {cls},\n" for name, _, cls in registry]
     lines.append("    }\n)\n")
     write(os.path.join(out, "models/products/__init__.py"), "".join(lines))
+
+    # Answers for planning the whole model set against an empty catalogue (everything is new).
+    import json
+    inputs = {}
+    for name, _, _ in registry:
+        inputs[name] = {"description": f"{name} product", "tag": "BENCH", "speed": "fast", "ports": "4"}
+    for b in range(blocks):
+        inputs[f"Block {b}"] = {"description": f"Block {b}", "tag": "B"}
+    for r in range(rt):
+        inputs[f"rt_{r}"] = {"description": f"Resource type {r}"}
+    write(os.path.join(out, "inputs-empty.json"), json.dumps(inputs, indent=1, sort_keys=True) + "\n")
     write(os.path.join(out, "models/products/product_blocks/__init__.py"), "")
     write(os.path.join(out, "models/products/product_types/__init__.py"), "")
 

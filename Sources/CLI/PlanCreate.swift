@@ -122,12 +122,13 @@ struct PlanCreate: ParsableCommand {
                         }
                     }
                 }
+                let (text, digest) = PlanFile.encodeWithDigest(plan)
                 do throws(AtomicFile.Failure) {
-                    try AtomicFile(URL(fileURLWithPath: out)).write(Data(PlanFile.encode(plan).utf8))
+                    try AtomicFile(URL(fileURLWithPath: out)).write(Data(text.utf8))
                 } catch {
                     throw PlannerError(.invalidPlan, "cannot write the plan to \(out): \(error)")
                 }
-                Terminal.out(PlanRenderer.text(plan, file: out).split(separator: "\n", omittingEmptySubsequences: false).prefix(while: { !$0.hasPrefix("Upgrade (") }).joined(separator: "\n"))
+                Terminal.out(PlanRenderer.text(plan, file: out, includeSQL: false, digest: digest))
                 Terminal.out("Wrote \(out): \(plan.upgrade.count) upgrade and \(plan.downgrade.count) downgrade statements.")
             }
         }

@@ -12,7 +12,13 @@ public enum SQLLiteral {
 
     /// `'it''s'`. NUL has no representation in PostgreSQL text and is refused.
     public static func quote(_ value: String) throws(Failure) -> String {
-        guard !value.unicodeScalars.contains("\u{0}") else { throw Failure(value: value) }
+        // One pass over the bytes decides: most names have no quote (no copy) and no NUL.
+        var hasQuote = false
+        for byte in value.utf8 {
+            if byte == 0 { throw Failure(value: value) }
+            if byte == UInt8(ascii: "'") { hasQuote = true }
+        }
+        guard hasQuote else { return "'" + value + "'" }
         return "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
     }
 

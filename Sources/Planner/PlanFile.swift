@@ -9,23 +9,33 @@ public enum PlanFile {
     /// The sections, in file order, each with its own digest.
     public static let sections = ["header", "base", "target", "changes", "answers", "warnings", "upgrade", "downgrade"]
 
-    public static func encode(_ plan: Plan) -> String {
+    public static func encode(_ plan: Plan) -> String { encodeWithDigest(plan).text }
+
+    /// The file's text and the plan's digest, computed once.
+    public static func encodeWithDigest(_ plan: Plan) -> (text: String, digest: String) {
         let parts = sectionTexts(plan)
         var out = "# orchestrator-planner plan: review it, then `orchestrator-planner apply` it.\n"
         out += "# Any edit other than to comments and whitespace invalidates the digest; re-plan instead.\n"
         for section in sections { out += parts[section] ?? "" }
         var digests = PlanYAMLWriter()
-        digests.map("section_digests", sectionDigests(parts), level: 0)
-        digests.string("digest", digest(parts), level: 0)
-        return out + digests.text
+        let perSection = sectionDigests(parts)
+        digests.map("section_digests", perSection, level: 0)
+        let planDigest = digest(sectionDigests: perSection)
+        digests.string("digest", planDigest, level: 0)
+        return (out + digests.text, planDigest)
     }
 
     static func sectionDigests(_ parts: [String: String]) -> [String: String] {
         Dictionary(uniqueKeysWithValues: sections.map { ($0, "sha256:" + SHA256.hex(parts[$0] ?? "")) })
     }
 
+    /// SHA-256 over the section digests in order: every byte is hashed once, for both kinds of digest.
     static func digest(_ parts: [String: String]) -> String {
-        "sha256:" + SHA256.hex(sections.map { parts[$0] ?? "" }.joined())
+        digest(sectionDigests: sectionDigests(parts))
+    }
+
+    static func digest(sectionDigests: [String: String]) -> String {
+        "sha256:" + SHA256.hex(sections.map { "\($0) \(sectionDigests[$0] ?? "")\n" }.joined())
     }
 
     /// The digest of a plan's content.
@@ -135,11 +145,10 @@ public enum PlanFile {
         let reader = PlanNodeReader(file: file)
         let plan = try reader.plan(node)
         let storedDigest = try reader.string(node, "digest")
-        let parts = sectionTexts(plan)
-        guard digest(parts) == storedDigest else {
+        let current = sectionDigests(sectionTexts(plan))
+        guard digest(sectionDigests: current) == storedDigest else {
             var edited: [String] = []
             if let stored = node["section_digests"] {
-                let current = sectionDigests(parts)
                 edited = sections.filter { stored[$0]?.string != current[$0] }
             }
             let which = edited.isEmpty ? "" : " (changed: \(edited.joined(separator: ", ")))"

@@ -39,12 +39,13 @@ public enum PlanRenderer {
         return all.filter { !$0.1.isEmpty }
     }
 
-    public static func text(_ plan: Plan, file: String? = nil) -> String {
+    /// `includeSQL: false` gives the summary `plan` prints; `digest` saves recomputing it when the caller has it.
+    public static func text(_ plan: Plan, file: String? = nil, includeSQL: Bool = true, digest: String? = nil) -> String {
         var lines: [String] = []
         lines.append("Plan\(file.map { " \($0)" } ?? ""): \(plan.message)")
         lines.append("  base:    \(plan.base.source), snapshot \(plan.base.takenAt), \(plan.base.fingerprint)")
         lines.append("  target:  \(plan.target.models), \(plan.target.fingerprint)")
-        lines.append("  digest:  \(PlanFile.digest(of: plan))")
+        lines.append("  digest:  \(digest ?? PlanFile.digest(of: plan))")
         if plan.isEmpty {
             lines.append("")
             lines.append("No changes: the catalogue matches the models.")
@@ -61,6 +62,7 @@ public enum PlanRenderer {
             lines.append("  \(name)")
             for entry in entries { lines.append("    \(entry)") }
         }
+        guard includeSQL else { return lines.joined(separator: "\n") }
         lines.append("")
         lines.append("Upgrade (\(plan.upgrade.count) statements)")
         for (index, statement) in plan.upgrade.enumerated() { lines.append("  \(index + 1). \(statement)") }

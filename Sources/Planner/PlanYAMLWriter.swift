@@ -4,6 +4,11 @@ struct PlanYAMLWriter {
     private(set) var text = ""
 
     static func quote(_ value: String) -> String {
+        // Most values need no escaping: check the bytes once and copy them whole.
+        let plain = value.utf8.allSatisfy { byte in
+            byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0x7f && byte < 0x80
+        }
+        if plain { return "\"" + value + "\"" }
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
