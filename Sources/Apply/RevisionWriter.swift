@@ -154,11 +154,27 @@ public struct RevisionWriter {
     static func execute(_ statements: [String]) -> String {
         guard !statements.isEmpty else { return "pass" }
         let calls = statements.map { sql -> String in
-            let escaped = sql.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-                .replacingOccurrences(of: "\r", with: "\\r").replacingOccurrences(of: ":", with: "\\\\:")
-            return "    conn.execute(sa.text(\"\"\"\n\(escaped)\n    \"\"\"))"
+            "    conn.execute(sa.text(\"\"\"\n\(pythonTextLiteral(sql))\n    \"\"\"))"
         }
         return "conn = op.get_bind()\n" + calls.joined(separator: "\n")
+    }
+
+    /// The inside of a `"""` literal that `sa.text` reads back as exactly `sql`: `\\` and `"` escaped for Python,
+    /// carriage returns written `\\r` (Python would turn a raw one into a line feed), and every `:` as `\\:` so
+    /// `sa.text` takes nothing for a bind parameter. One pass over the bytes.
+    static func pythonTextLiteral(_ sql: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(sql.utf8.count + 64)
+        for byte in sql.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case UInt8(ascii: ":"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\"), UInt8(ascii: ":")]
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func pythonRepr(_ value: String?) -> String {

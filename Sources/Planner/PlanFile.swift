@@ -135,7 +135,9 @@ public enum PlanFile {
     public static func decode(_ text: String, file: String) throws(PlannerError) -> Plan {
         let node: Node
         do {
-            guard let parsed = try Yams.compose(yaml: text) else { throw PlannerError(.invalidPlan, "\(file) is empty") }
+            // No tag resolution: every value of a plan is a string (or `null` in known places), and resolving tags
+            // runs regular expressions over every scalar.
+            guard let parsed = try Yams.compose(yaml: text, .basic) else { throw PlannerError(.invalidPlan, "\(file) is empty") }
             node = parsed
         } catch let error as PlannerError {
             throw error

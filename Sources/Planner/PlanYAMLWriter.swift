@@ -5,8 +5,12 @@ struct PlanYAMLWriter {
 
     static func quote(_ value: String) -> String {
         // Most values need no escaping: check the bytes once and copy them whole.
-        let plain = value.utf8.allSatisfy { byte in
-            byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0x7f && byte < 0x80
+        var copy = value
+        let plain = copy.withUTF8 { bytes in
+            for byte in bytes where byte < 0x20 || byte >= 0x7f || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                return false
+            }
+            return true
         }
         if plain { return "\"" + value + "\"" }
         var out = "\""

@@ -1,3 +1,4 @@
+@testable import Apply
 import Foundation
 import Testing
 import TestSupport
@@ -111,5 +112,16 @@ import TestSupport
         let inSync = ["db", "migrate-domain-models", "nothing", "--project", project, "--snapshot", Repository.fixture("example/catalogue.sqlite").path, "--models", Repository.fixture("models/example-v2").path]
         let nothing = try Command.run("sh", arguments: ["-c", "echo y | \(binary) " + inSync.map { "'\($0)'" }.joined(separator: " ")])
         #expect(nothing.stdout.hasSuffix("Nothing to do\n"), "\(nothing.stdout)")
+    }
+}
+
+@Suite struct RevisionTextTests {
+    @Test func sqlIsEscapedForPythonAndSaText() {
+        #expect(RevisionWriter.pythonTextLiteral(#"SELECT 'a\b', "q", '09:00', x::text"# + "\r\n") == #"SELECT 'a\\b', \"q\", '09\\:00', x\\:\\:text\r"# + "\n")
+    }
+
+    @Test func slugsFollowAlembic() {
+        #expect(RevisionWriter.slug("Add partner users, e-mail & preferences!", limit: 40) == "add_partner_users_e_mail_preferences")
+        #expect(RevisionWriter.slug("a very long message that goes on and on and on", limit: 20) == "a_very_long_message_")
     }
 }
