@@ -110,6 +110,17 @@ struct ApplyTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: setup.project.appendingPathComponent("migrations/versions/schema").path).count == 1, "no revision written")
     }
 
+    @Test func aPlanAgainstTheWrongDatabaseIsRefused() throws {
+        let setup = try Setup()
+        defer { setup.cleanUp() }
+        let other = try TestPostgres.copy(of: "orchestrator_empty")
+        defer { other.drop() }
+        let refused = try PlannerBinary.run(["apply", setup.plan, "--db", other.socketURL, "--execute", "--project", setup.project.path])
+        #expect(refused.status == 60)
+        #expect(refused.stderr.contains("is stale: it was made against catalogue"))
+        #expect(try other.rows("SELECT count(*) FROM products") == [["0"]])
+    }
+
     @Test func anEditedPlanIsRefused() throws {
         let setup = try Setup()
         defer { setup.cleanUp() }
