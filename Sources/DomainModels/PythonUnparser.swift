@@ -1,3 +1,5 @@
+import Catalogue
+
 /// Prints an expression the way Python's `ast.unparse` does, for the fixed-input `type` text.
 enum PythonUnparser {
     static func unparse(_ expression: PythonExpression) -> String {
@@ -45,22 +47,6 @@ enum PythonUnparser {
         }
     }
 
-    /// Python's `repr` of a string: single quotes unless the text holds a single quote and no double quote.
-    static func quote(_ value: String) -> String {
-        let useDouble = value.contains("'") && !value.contains("\"")
-        let delimiter: Character = useDouble ? "\"" : "'"
-        var out = String(delimiter)
-        for character in value {
-            switch character {
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case delimiter: out += "\\\(delimiter)"
-            default: out.append(character)
-            }
-        }
-        out.append(delimiter)
-        return out
-    }
+    /// Python's `repr` of a string.
+    static func quote(_ value: String) -> String { TextEscaping.pythonRepr(value) }
 }

@@ -1,3 +1,4 @@
+import Catalogue
 import Foundation
 
 /// The info log lines orchestrator-core prints for every change set (spec 2.4 step 5), in its format
@@ -47,21 +48,7 @@ public enum ChangeLog {
     }
 
     /// Python's `repr` of a string.
-    static func repr(_ text: String) -> String {
-        let useDouble = text.contains("'") && !text.contains("\"")
-        let quote = useDouble ? "\"" : "'"
-        var out = quote
-        for character in text {
-            switch character {
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default: out += String(character) == quote ? "\\" + quote : String(character)
-            }
-        }
-        return out + quote
-    }
+    static func repr(_ text: String) -> String { TextEscaping.pythonRepr(text) }
 
     public static func lines(_ changes: ChangeSet, productTypes: [String: String], format: Format) -> [String] {
         entries(changes, models: productTypes).map { event, key, python, value in

@@ -1,38 +1,11 @@
+import Catalogue
+
 /// A deterministic writer for the YAML subset plan files use: block mappings and sequences, flow `[]`/`{}` when
 /// empty, and every string double-quoted with JSON escapes (valid YAML, unambiguous, no trailing-space pitfalls).
 struct PlanYAMLWriter {
     private(set) var text = ""
 
-    static func quote(_ value: String) -> String {
-        // Most values need no escaping: check the bytes once and copy them whole.
-        var copy = value
-        let plain = copy.withUTF8 { bytes in
-            for byte in bytes where byte < 0x20 || byte >= 0x7f || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                return false
-            }
-            return true
-        }
-        if plain { return "\"" + value + "\"" }
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7f || (0x80...0x9f).contains(scalar.value)
-                    || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xfeff
-                {
-                    out += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ value: String) -> String { TextEscaping.jsonQuote(value) }
 
     private func pad(_ level: Int) -> String { String(repeating: "  ", count: level) }
 
@@ -89,11 +62,5 @@ struct PlanYAMLWriter {
                 text += "\(pad(level + 1))\(index == 0 ? "- " : "  ")\(Self.key(field)): \(value)\n"
             }
         }
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

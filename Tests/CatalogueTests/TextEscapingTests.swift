@@ -1,0 +1,21 @@
+import Catalogue
+import Foundation
+import Testing
+
+@Suite struct TextEscapingTests {
+    @Test func jsonQuotingRoundTripsThroughAJSONParser() throws {
+        for value in ["plain", "it's \"quoted\" \\ back", "line\nbreak\ttab\r", "ünï 🚀", "\u{1}\u{7f}\u{85}\u{2028}"] {
+            let quoted = TextEscaping.jsonQuote(value)
+            let parsed = try JSONSerialization.jsonObject(with: Data(quoted.utf8), options: [.fragmentsAllowed]) as? String
+            #expect(parsed == value, "\(quoted)")
+        }
+        #expect(TextEscaping.jsonQuote("\u{2028}") == "\"\\u2028\"")
+    }
+
+    @Test func pythonReprMatchesPython() {
+        #expect(TextEscaping.pythonRepr("abc") == "'abc'")
+        #expect(TextEscaping.pythonRepr("it's") == "\"it's\"")
+        #expect(TextEscaping.pythonRepr("it's \"x\"") == "'it\\'s \"x\"'")
+        #expect(TextEscaping.pythonRepr("a\\b\n") == "'a\\\\b\\n'")
+    }
+}
