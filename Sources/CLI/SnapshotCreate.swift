@@ -29,14 +29,14 @@ struct SnapshotCreate: ParsableCommand {
             let progress = Terminal.Progress()
             let snapshot = try SnapshotTaker.take(from: target, takenAt: Clock.now(), progress: progress.update)
             progress.finish()
-            try SnapshotFile.write(snapshot, to: output)
+            let fingerprint = try SnapshotFile.write(snapshot, to: output)
             let c = snapshot.catalogue
             Terminal.out(
                 "Wrote \(out): \(c.products.count) products, \(c.productBlocks.count) product blocks, "
                     + "\(c.resourceTypes.count) resource types, \(c.workflows.count) workflows; "
                     + "\(snapshot.counts.totalSubscriptions) subscriptions counted.")
             Terminal.out("Source: \(snapshot.source.display)")
-            Terminal.out("Fingerprint: \(snapshot.fingerprint)")
+            Terminal.out("Fingerprint: \(fingerprint)")
         }
     }
 }

@@ -1,5 +1,4 @@
 import Catalogue
-import Foundation
 
 /// `diff_product_in_database` for one product (spec 2.3): the non-empty sets only.
 struct ProductDiff: Equatable {
@@ -59,21 +58,8 @@ struct ModelDiffs {
     }
 }
 
-/// Sorting by UTF-8 bytes everywhere output order matters (memcmp over the strings' own UTF-8 storage).
-func byteOrder(_ a: String, _ b: String) -> Bool {
-    var a = a
-    var b = b
-    return a.withUTF8 { left in
-        b.withUTF8 { right in
-            let common = min(left.count, right.count)
-            if common > 0, let l = left.baseAddress, let r = right.baseAddress {
-                let order = memcmp(l, r, common)
-                if order != 0 { return order < 0 }
-            }
-            return left.count < right.count
-        }
-    }
-}
+/// Sorting by UTF-8 bytes everywhere output order matters.
+func byteOrder(_ a: String, _ b: String) -> Bool { utf8Order(a, b) }
 
 extension Sequence where Element == String {
     func byteSorted() -> [String] { sorted(by: byteOrder) }

@@ -9,7 +9,10 @@ public enum SnapshotFile {
 
     /// Writes `snapshot` to `url` atomically: into a temporary file beside it, renamed when complete. A failure or
     /// an interruption leaves whatever was at `url` before untouched, and no temporary file behind.
-    public static func write(_ snapshot: CatalogueSnapshot, to url: URL) throws(SnapshotError) {
+    /// Returns the fingerprint it computed and stored, so callers need not compute it again.
+    @discardableResult
+    public static func write(_ snapshot: CatalogueSnapshot, to url: URL) throws(SnapshotError) -> CatalogueFingerprint {
+        let fingerprint = snapshot.fingerprint
         let file = AtomicFile(url)
         try checkOutput(url)
         let temporary = file.makeTemporaryPath()
@@ -21,7 +24,7 @@ public enum SnapshotFile {
                 try db.execute(sql: "PRAGMA application_id = \(SnapshotSchema.applicationID)")
                 try db.execute(sql: "PRAGMA user_version = \(SnapshotSchema.formatVersion)")
                 try db.inTransaction {
-                    try insert(snapshot, into: db)
+                    try insert(snapshot, fingerprint: fingerprint, into: db)
                     return .commit
                 }
             }
@@ -31,6 +34,7 @@ public enum SnapshotFile {
             throw SnapshotError(.outputNotWritable, "cannot write the snapshot \(url.path)", cause: "\(error)")
         }
         do throws(AtomicFile.Failure) { try file.commit(temporary) } catch { throw SnapshotError.from(error) }
+        return fingerprint
     }
 
     /// Fails unless a snapshot can be written at `url` (not a directory; folder exists and is writable), so a
@@ -114,7 +118,7 @@ public enum SnapshotFile {
 
     // MARK: - Writing
 
-    private static func insert(_ snapshot: CatalogueSnapshot, into db: Database) throws {
+    private static func insert(_ snapshot: CatalogueSnapshot, fingerprint: CatalogueFingerprint, into db: Database) throws {
         for statement in SnapshotSchema.statements { try db.execute(sql: statement) }
         let meta: [(SnapshotSchema.Meta, String)] = [
             (.formatVersion, String(SnapshotSchema.formatVersion)),
@@ -124,7 +128,7 @@ public enum SnapshotFile {
             (.sourcePort, snapshot.source.port),
             (.sourceDatabase, snapshot.source.database),
             (.serverVersion, snapshot.source.serverVersion),
-            (.fingerprint, snapshot.fingerprint.value),
+            (.fingerprint, fingerprint.value),
             (.contentDigest, SnapshotDigest.compute(snapshot)),
         ]
         for (key, value) in meta {
