@@ -16,7 +16,7 @@ struct InterruptAndProgressTests {
         locker.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         locker.arguments = [
             "psql", "-X", "-q", "-h", TestPostgres.socketFolder, "-p", TestPostgres.port, "-U", "postgres", "-d", database.name,
-            "-c", "BEGIN; LOCK TABLE products IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(4); COMMIT;",
+            "-c", "BEGIN; LOCK TABLE products IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(8); COMMIT;",
         ]
         locker.standardOutput = FileHandle.nullDevice
         try locker.run()
@@ -29,7 +29,9 @@ struct InterruptAndProgressTests {
         create.standardOutput = FileHandle.nullDevice
         create.standardError = FileHandle.nullDevice
         try create.run()
-        Thread.sleep(forTimeInterval: 1.0)
+        // Long enough for the binary to start and install its signal handlers even on a loaded machine; the lock
+        // is held for 8 s, so it is still waiting.
+        Thread.sleep(forTimeInterval: 2.5)
         #expect(create.isRunning, "the snapshot should be waiting for the lock")
         create.interrupt()
         create.waitUntilExit()
