@@ -65,11 +65,15 @@ public struct PlanExecutor {
                 }
             }
             let previous = downRevision.flatMap { current.alembicVersions.contains($0) ? $0 : nil }
-            let quotedRevision = (try? SQLLiteral.quote(revision)) ?? "''"
-            if let previous, let quotedPrevious = try? SQLLiteral.quote(previous) {
-                _ = try run("UPDATE alembic_version SET version_num = \(quotedRevision) WHERE version_num = \(quotedPrevious)")
+            func quoted(_ value: String) throws(ApplyError) -> String {
+                do throws(SQLLiteral.Failure) { return try SQLLiteral.quote(value) } catch {
+                    throw ApplyError(.executionFailed, error.description)
+                }
+            }
+            if let previous {
+                _ = try run("UPDATE alembic_version SET version_num = \(try quoted(revision)) WHERE version_num = \(try quoted(previous))")
             } else {
-                _ = try run("INSERT INTO alembic_version (version_num) VALUES (\(quotedRevision))")
+                _ = try run("INSERT INTO alembic_version (version_num) VALUES (\(try quoted(revision)))")
             }
             _ = try run("COMMIT")
             return Result(statements: plan.upgrade.count, previousVersion: previous)

@@ -179,7 +179,7 @@ public struct RevisionWriter {
 
     static func pythonRepr(_ value: String?) -> String {
         guard let value else { return "None" }
-        return "'" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
+        return TextEscaping.pythonRepr(value)
     }
 
     func render(plan: Plan, id: String, down: String?, labels: [String]?, dependsOn: String?, date: Date) throws(ApplyError) -> String {

@@ -95,7 +95,7 @@ struct DbRevision: ParsableCommand {
                 let dataHead = try writer.emptyRevision(id: RevisionWriter.randomID(), message: "Create data head", down: [], labels: ["data"], dependsOn: schemaHead, createdAt: Clock.now())
                 try writer.write(dataHead)
                 Terminal.out("Generating \(dataHead.file.path) ...  done")
-                graph = try RevisionGraph(locations: project.versionLocations + (graph.revisions.values.filter { $0.branchLabels.contains("schema") }.map { $0.file.deletingLastPathComponent() }))
+                (project, graph, _) = try options.load()
             }
             let parent: String
             if head.hasSuffix("@head") {

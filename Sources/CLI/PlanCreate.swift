@@ -94,13 +94,12 @@ struct PlanCreate: ParsableCommand {
             let questioner: Questioner = (noInput || check) ? NoInputQuestioner() : TerminalQuestioner()
 
             switch try planner.plan(answers: given, questioner: questioner) {
-            case .unanswered(let questions, let partial, let changes):
+            case .unanswered(let questions, let changes):
                 log(changes, modelSet)
                 if check { return try reportCheck(changed: true, changes: changes) }
                 Terminal.error("\(questions.count) question\(questions.count == 1 ? "" : "s") unanswered (--no-input):")
                 for question in questions { Terminal.note("  [\(question.section)] \(question.prompt.trimmingCharacters(in: .whitespacesAndNewlines))") }
                 Terminal.note("Answer them with:")
-                _ = partial
                 for line in AnswerTemplate.lines(for: questions) { Terminal.note("  \(line)") }
                 throw ExitCode(ExitCodes.unanswered)
             case .plan(let plan):

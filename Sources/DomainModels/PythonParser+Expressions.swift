@@ -43,7 +43,7 @@ extension PythonParser {
             _ = try parseExpression()
             return .other("walrus")
         }
-        if current.isName("if") && !isStatementStart() {
+        if current.isName("if") {
             advance()
             _ = try parseOr()
             guard acceptName("else") else { throw Failure(line: current.line, message: "expected 'else'") }
@@ -52,10 +52,6 @@ extension PythonParser {
         }
         return value
     }
-
-    /// `if` directly after an expression at statement level would be a syntax error anyway; inside brackets it is
-    /// either a conditional expression or a comprehension filter (handled by the comprehension skipper).
-    private func isStatementStart() -> Bool { false }
 
     private mutating func parseOr() throws(Failure) -> PythonExpression {
         var left = try parseAnd()

@@ -24,7 +24,7 @@ public struct MigrationPlanner {
     /// The result: a plan, or the questions nobody could answer.
     public enum Outcome: Sendable {
         case plan(Plan)
-        case unanswered([Question], partial: PlanAnswers, changes: ChangeSet)
+        case unanswered([Question], changes: ChangeSet)
     }
 
     public let snapshot: CatalogueSnapshot
@@ -46,7 +46,7 @@ public struct MigrationPlanner {
         ).compute()
         try askForValues(changes, conversation: conversation)
         guard conversation.unanswered.isEmpty else {
-            return .unanswered(conversation.unanswered, partial: conversation.answers, changes: changes)
+            return .unanswered(conversation.unanswered, changes: changes)
         }
         var answers = conversation.answers
         answers.updates = answers.updates.map(Self.trimmed)

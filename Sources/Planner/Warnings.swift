@@ -7,10 +7,20 @@ struct Warnings {
     let view: CatalogueView
     let models: ModelSet
 
-    private func count(_ number: Int, _ noun: String) -> String {
-        let formatted = number.formatted()
-        return "\(formatted) \(noun)\(number == 1 ? "" : "s")"
+    /// `1,204 subscriptions`: grouped by hand, because `formatted()` follows the user's locale and a plan must be
+    /// the same on every machine.
+    static func count(_ number: Int, _ noun: String) -> String {
+        var digits = String(number.magnitude)
+        var groups: [Substring] = []
+        while digits.count > 3 {
+            groups.insert(Substring(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        groups.insert(Substring(digits), at: 0)
+        return (number < 0 ? "-" : "") + groups.joined(separator: ",") + " \(noun)\(number == 1 ? "" : "s")"
     }
+
+    private func count(_ number: Int, _ noun: String) -> String { Self.count(number, noun) }
 
     func all() -> [Plan.Warning] {
         var warnings: [Plan.Warning] = []

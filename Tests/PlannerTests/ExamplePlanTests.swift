@@ -1,5 +1,5 @@
 import Catalogue
-import Planner
+@testable import Planner
 import Testing
 import TestSupport
 
@@ -40,7 +40,7 @@ import TestSupport
 
     @Test func noInputListsEveryQuestion() throws {
         let outcome = try PlannerFixtures.plan(PlannerFixtures.emptySnapshot(), try PlannerFixtures.exampleModels())
-        guard case .unanswered(let questions, _, _) = outcome else {
+        guard case .unanswered(let questions, _) = outcome else {
             Issue.record("expected unanswered questions")
             return
         }
@@ -65,5 +65,13 @@ import TestSupport
             #expect(error.code == .invalidValue)
             #expect(error.message == "the tag of product 'User partner' is 22 characters; the database allows 20")
         }
+    }
+}
+
+@Suite struct WarningTextTests {
+    /// Counts are grouped the same way on every machine (a plan must not depend on the user's locale).
+    @Test(arguments: [(0, "0 subscriptions"), (1, "1 subscription"), (999, "999 subscriptions"), (1_204, "1,204 subscriptions"), (1_234_567, "1,234,567 subscriptions")])
+    func countsAreGroupedWithCommas(number: Int, text: String) {
+        #expect(Warnings.count(number, "subscription") == text)
     }
 }

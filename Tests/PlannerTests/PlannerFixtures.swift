@@ -33,10 +33,18 @@ enum PlannerFixtures {
         return try MigrationPlanner(snapshot: snapshot, models: models, options: options()).plan(answers: answers, questioner: NoInputQuestioner())
     }
 
+    /// Runs statements in one transaction, as `apply --execute` does.
+    static func execute(_ statements: [String], on target: ConnectionString) throws {
+        let connection = try PostgresConnection.connect(target)
+        _ = try connection.query("BEGIN")
+        for statement in statements { _ = try connection.query(statement) }
+        _ = try connection.query("COMMIT")
+    }
+
     static func requirePlan(_ outcome: MigrationPlanner.Outcome) throws -> Plan {
         switch outcome {
         case .plan(let plan): return plan
-        case .unanswered(let questions, _, _): throw TestFailure("unanswered: \(questions.map(\.prompt))")
+        case .unanswered(let questions, _): throw TestFailure("unanswered: \(questions.map(\.prompt))")
         }
     }
 }
@@ -48,8 +56,4 @@ extension ModelSet {
         copy.products.removeValue(forKey: name)
         return copy
     }
-}
-
-enum DomainModelsReader {
-    static func read(_ root: URL) throws -> ModelSet { try PythonModelReader(root: root).read() }
 }

@@ -1,4 +1,5 @@
 import Catalogue
+import DomainModels
 import Foundation
 import Planner
 import Snapshot
@@ -11,7 +12,7 @@ import TestSupport
 struct RoundTripTests {
     struct Scenario: CustomTestStringConvertible, Sendable {
         var name: String
-        var edit: @Sendable (inout ModelSet) -> Void
+        var edit: @Sendable (inout ModelSet) throws -> Void
         var inputs = "{}"
         var updates = "{}"
         var check: @Sendable (TestDatabase, Plan) throws -> Void = { _, _ in }
@@ -22,7 +23,7 @@ struct RoundTripTests {
         Scenario(
             name: "new product, resource type with a default, new nested block",
             edit: { models in
-                models = (try? PythonModelReaderShim.changedExample()) ?? models
+                models = try PythonModelReader(root: Repository.fixture("example/models")).read()
             },
             inputs: """
                 {"User partner": {"description": "It's \\"quoted\\" \\\\ back %s :name\\nnew line — ünïcödé", "tag": "USER", "affiliation": "partner"},
@@ -132,12 +133,12 @@ struct RoundTripTests {
         let target = try ConnectionString(database.socketURL)
         let before = try SnapshotTaker.take(from: target, takenAt: Date())
         var models = try PlannerFixtures.exampleModels()
-        scenario.edit(&models)
+        try scenario.edit(&models)
 
         let plan = try PlannerFixtures.requirePlan(
             PlannerFixtures.plan(before, models, inputs: scenario.inputs, updates: scenario.updates))
         #expect(!plan.isEmpty, "the scenario changes nothing")
-        try execute(plan.upgrade, on: target)
+        try PlannerFixtures.execute(plan.upgrade, on: target)
         try scenario.check(database, plan)
 
         let after = try SnapshotTaker.take(from: target, takenAt: Date())
@@ -145,23 +146,9 @@ struct RoundTripTests {
         #expect(again.changes.isEmpty, "re-planning is not empty: \(again.changes)")
         #expect(again.upgrade.isEmpty)
 
-        try execute(plan.downgrade, on: target)
+        try PlannerFixtures.execute(plan.downgrade, on: target)
         let restored = try SnapshotTaker.take(from: target, takenAt: Date())
         #expect(restored.fingerprint == before.fingerprint, "downgrade differs: \(before.catalogue.changes(to: restored.catalogue))")
-    }
-
-    /// Runs statements in one transaction, as `apply --execute` will.
-    func execute(_ statements: [String], on target: ConnectionString) throws {
-        let connection = try PostgresConnection.connect(target)
-        _ = try connection.query("BEGIN")
-        for statement in statements { _ = try connection.query(statement) }
-        _ = try connection.query("COMMIT")
-    }
-}
-
-enum PythonModelReaderShim {
-    static func changedExample() throws -> ModelSet {
-        try DomainModelsReader.read(Repository.fixture("example/models"))
     }
 }
 

@@ -185,7 +185,7 @@ struct Spec7Tests {
         guard case .plan(let create) = try MigrationPlanner(snapshot: empty, models: base, options: PlannerFixtures.options())
             .plan(answers: PlanAnswers(), questioner: AutoAnswerQuestioner())
         else { throw TestFailure("the base catalogue plan asked questions") }
-        try RoundTripTests().execute(create.upgrade, on: target)
+        try PlannerFixtures.execute(create.upgrade, on: target)
         if scenario.withInstances {
             let sql = try String(contentsOf: Repository.fixture("spec7/subscriptions.sql"), encoding: .utf8)
             try database.psql(sql)
@@ -198,12 +198,12 @@ struct Spec7Tests {
         if let count = scenario.upgradeCount {
             #expect(plan.upgrade.count == count, "\(plan.upgrade)")
         }
-        try RoundTripTests().execute(plan.upgrade, on: target)
+        try PlannerFixtures.execute(plan.upgrade, on: target)
         scenario.check(database, plan)
         let after = try SnapshotTaker.take(from: target, takenAt: Date())
         let again = try PlannerFixtures.requirePlan(PlannerFixtures.plan(after, models))
         #expect(again.changes.isEmpty, "re-planning is not empty: \(again.changes)")
-        try RoundTripTests().execute(plan.downgrade, on: target)
+        try PlannerFixtures.execute(plan.downgrade, on: target)
         let restored = try SnapshotTaker.take(from: target, takenAt: Date())
         #expect(restored.fingerprint == before.fingerprint, "downgrade differs: \(before.catalogue.changes(to: restored.catalogue))")
     }
