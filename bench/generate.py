@@ -22,11 +22,10 @@ import os
 import random
 
 HEADER = (
-    "from typing import Annotated, TypeVar\n\n"
+    "from typing import Annotated\n\n"
     "from annotated_types import Len\n"
     "from orchestrator.core.domain.base import ProductBlockModel, SubscriptionModel\n"
-    "from orchestrator.core.types import SubscriptionLifecycle, strEnum\n\n"
-    "SI = TypeVar(\"SI\")\n"
+    "from orchestrator.core.types import SI, SubscriptionLifecycle, strEnum\n\n"
     "ListOfMembers = Annotated[list[SI], Len(min_length=1, max_length=8)]\n\n"
 )
 

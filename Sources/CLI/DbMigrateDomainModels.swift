@@ -23,6 +23,8 @@ struct DbMigrateDomainModels: ParsableCommand {
     @OptionGroup var modelOptions: ModelOptions
     @OptionGroup var project: ProjectOptions
     @Option(help: ArgumentHelp("The schema head the first data revision depends on.", valueName: "revision")) var dependsOn: String?
+    @Flag(help: "Plan even when the model reader could not read everything (the plan lists what it missed).")
+    var allowIncompleteModels = false
 
     func validate() throws {
         if snapshot == nil && database.db == nil && ProcessInfo.processInfo.environment["DATABASE_URI"] == nil {
@@ -39,7 +41,7 @@ struct DbMigrateDomainModels: ParsableCommand {
                 catalogue = try SnapshotTaker.take(from: try database.connectionString(), takenAt: Clock.now())
             }
             let modelSet = try modelOptions.read(models)
-            for diagnostic in modelSet.diagnostics { Terminal.note("warning: \(diagnostic)") }
+            Terminal.noteDiagnostics(modelSet, allowIncomplete: allowIncompleteModels)
             let inputsJSON = try PlanFiles.jsonArgument(inputs, option: "--inputs")
             let updatesJSON = try PlanFiles.jsonArgument(updates, option: "--updates")
             let given = PlanAnswers(
@@ -50,7 +52,9 @@ struct DbMigrateDomainModels: ParsableCommand {
             }
             let planner = MigrationPlanner(
                 snapshot: catalogue, models: modelSet,
-                options: .init(message: message, modelsSource: "python:\(models)", createdAt: SnapshotTaker.iso8601(Clock.now())))
+                options: .init(
+                    message: message, modelsSource: "python:\(models)", createdAt: SnapshotTaker.iso8601(Clock.now()),
+                    allowIncompleteModels: allowIncompleteModels))
             guard case .plan(let plan) = try planner.plan(answers: given, questioner: TerminalQuestioner()) else {
                 throw PlannerError(.unanswered, "questions were left unanswered (end of input)")
             }

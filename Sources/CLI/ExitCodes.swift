@@ -50,6 +50,7 @@ enum ExitCodes {
         case .invalidAnswers: return 50
         case .invalidValue: return 51
         case .invalidPlan: return 52
+        case .incompleteModels: return 43
         }
     }
 

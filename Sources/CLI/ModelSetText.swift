@@ -32,7 +32,12 @@ enum ModelSetText {
         if !modelSet.diagnostics.isEmpty {
             lines.append("")
             lines.append("Diagnostics (\(modelSet.diagnostics.count))")
-            for diagnostic in modelSet.diagnostics.sorted() { lines.append("  \(diagnostic)") }
+            for diagnostic in modelSet.diagnostics.sorted() {
+                lines.append("  \(diagnostic.severity == .note ? "note: " : "")\(diagnostic)")
+            }
+            if modelSet.isIncomplete {
+                lines.append("The model set is incomplete: `plan` refuses it unless --allow-incomplete-models is given.")
+            }
         }
         return lines.joined(separator: "\n")
     }

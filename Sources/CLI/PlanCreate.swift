@@ -51,6 +51,9 @@ struct PlanCreate: ParsableCommand {
     @Flag(help: "Only check: exit 0 when the catalogue matches the models, 1 when it needs a migration.")
     var check = false
 
+    @Flag(help: "Plan even when the model reader could not read everything (the plan lists what it missed).")
+    var allowIncompleteModels = false
+
     @Option(help: ArgumentHelp("Print orchestrator-core's info log lines of the change sets on stderr: text or json.", valueName: "format"))
     var logFormat: LogFormat?
 
@@ -73,7 +76,7 @@ struct PlanCreate: ParsableCommand {
         try reportingErrors {
             let snapshotValue = try SnapshotFile.read(URL(fileURLWithPath: snapshot))
             let modelSet = try modelOptions.read(models)
-            for diagnostic in modelSet.diagnostics { Terminal.note("warning: \(diagnostic)") }
+            Terminal.noteDiagnostics(modelSet, allowIncomplete: allowIncompleteModels)
 
             var given = PlanAnswers()
             if let answers { given = try PlanFiles.read(answers).answers }
@@ -90,7 +93,9 @@ struct PlanCreate: ParsableCommand {
                 ? "yaml:\(models)" : "python:\(models)" + (modelOptions.package.map { " (package \($0))" } ?? "")
             let planner = MigrationPlanner(
                 snapshot: snapshotValue, models: modelSet,
-                options: .init(message: message ?? "check", modelsSource: source, createdAt: SnapshotTaker.iso8601(Clock.now()), skip: skip))
+                options: .init(
+                    message: message ?? "check", modelsSource: source, createdAt: SnapshotTaker.iso8601(Clock.now()), skip: skip,
+                    allowIncompleteModels: allowIncompleteModels))
             let questioner: Questioner = (noInput || check) ? NoInputQuestioner() : TerminalQuestioner()
 
             switch try planner.plan(answers: given, questioner: questioner) {

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Catalogue
 import Foundation
 
 /// Where the CLI writes: results to stdout, errors and progress to stderr.
@@ -17,6 +18,18 @@ enum Terminal {
 
     static func note(_ message: String) {
         FileHandle.standardError.write(Data("\(message)\n".utf8))
+    }
+
+    /// The model reader's diagnostics before planning: notes always; the incomplete ones only when planning goes
+    /// ahead anyway (otherwise the planner's refusal lists them).
+    static func noteDiagnostics(_ modelSet: ModelSet, allowIncomplete: Bool) {
+        for diagnostic in modelSet.diagnostics.sorted() {
+            switch diagnostic.severity {
+            case .note: note("note: \(diagnostic)")
+            case .incomplete where allowIncomplete: note("warning: \(diagnostic)")
+            case .incomplete: break
+            }
+        }
     }
 
     /// A progress line that rewrites itself, only when stderr is a terminal (quiet in logs and pipes).

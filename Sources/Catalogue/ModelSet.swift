@@ -7,8 +7,15 @@
 public struct ModelSet: Hashable, Sendable {
     public var products: [String: ProductModel]
     public var productBlocks: [String: ProductBlockModel]
-    /// What could not be resolved, and why. A model set with diagnostics may be incomplete.
+    /// What could not be resolved, and why. With an `.incomplete` diagnostic, something may be missing.
     public var diagnostics: [ModelDiagnostic]
+
+    /// Something in the models could not be read (a field left out, an import or registry entry not followed):
+    /// planning on this set could delete what the reader missed.
+    public var isIncomplete: Bool { diagnostics.contains { $0.severity == .incomplete } }
+
+    /// The diagnostics that make the set incomplete.
+    public var incompleteDiagnostics: [ModelDiagnostic] { diagnostics.filter { $0.severity == .incomplete } }
 
     public init(
         products: [String: ProductModel] = [:], productBlocks: [String: ProductBlockModel] = [:],
@@ -80,18 +87,28 @@ public struct ListBounds: Hashable, Sendable {
     }
 }
 
-/// Something the model reader could not resolve: where, and why.
+/// Something the model reader could not resolve, or wants to point out: where, and why.
 public struct ModelDiagnostic: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public enum Severity: String, Hashable, Sendable {
+        /// Something may be missing from the model set (a field, a product, a module): `plan` refuses to plan on it
+        /// unless told to (`--allow-incomplete-models`).
+        case incomplete
+        /// Worth knowing, but the model set is what orchestrator-core would see (a class defined twice, no registry).
+        case note
+    }
+
     /// Path relative to the models root (or the YAML file).
     public var file: String
     /// 1-based; 0 when the problem is not tied to a line.
     public var line: Int
     public var message: String
+    public var severity: Severity
 
-    public init(file: String, line: Int, message: String) {
+    public init(file: String, line: Int, message: String, severity: Severity = .incomplete) {
         self.file = file
         self.line = line
         self.message = message
+        self.severity = severity
     }
 
     public static func < (a: ModelDiagnostic, b: ModelDiagnostic) -> Bool {

@@ -5,10 +5,6 @@ final class ClassResolver {
     let names: NameResolver
     private var subclassIndex: [ObjectIdentifier: [ProjectClass]]?
 
-    /// The orchestrator-core classes that give a class its kind, by their last name component.
-    static let orchestratorKinds: Set<String> = ["ProductBlockModel", "SubscriptionModel", "SubscriptionInstanceList"]
-    static let enumBases: Set<String> = ["Enum", "IntEnum", "StrEnum", "strEnum", "IntFlag", "Flag"]
-
     init(modules: ProjectModules) {
         self.modules = modules
         names = NameResolver(modules: modules)
@@ -20,7 +16,6 @@ final class ClassResolver {
 
     func bases(of projectClass: ProjectClass) -> [ResolvedBase] {
         if let bases = projectClass.resolvedBases { return bases }
-        projectClass.resolvedBases = []  // guards against a class (indirectly) inheriting from itself
         var result: [ResolvedBase] = []
         for base in projectClass.definition.bases {
             var target = base
@@ -33,21 +28,24 @@ final class ClassResolver {
             case .projectClass(let baseClass)?:
                 result.append(.project(baseClass, typeArguments: arguments))
             case .external(let qualified)?:
-                result.append(.external(String(qualified.split(separator: ".").last ?? ""), typeArguments: arguments))
+                result.append(.external(KnownNames.lookup(qualified), qualified: qualified, typeArguments: arguments))
             case .builtin(let name)?:
-                result.append(.external(name, typeArguments: arguments))
+                result.append(.external(KnownNames.builtin(name), qualified: name, typeArguments: arguments))
             case .value(let expression, let module)?:
                 // `Base = SomeClass` aliases used as a base.
-                if case .projectClass(let aliased)? = names.resolve(expression, in: module) {
+                switch names.resolve(expression, in: module) {
+                case .projectClass(let aliased)?:
                     result.append(.project(aliased, typeArguments: arguments))
-                } else {
-                    result.append(.unresolved)
+                case .external(let qualified)?:
+                    result.append(.external(KnownNames.lookup(qualified), qualified: qualified, typeArguments: arguments))
+                default:
+                    result.append(.unresolved(PythonUnparser.unparse(base)))
                 }
             default:
                 modules.diagnose(
                     projectClass.module.file, projectClass.line,
                     "cannot resolve base class \(PythonUnparser.unparse(base)) of \(projectClass.name)")
-                result.append(.unresolved)
+                result.append(.unresolved(PythonUnparser.unparse(base)))
             }
         }
         projectClass.resolvedBases = result
@@ -56,7 +54,15 @@ final class ClassResolver {
 
     func kind(of projectClass: ProjectClass) -> ClassKind {
         if let kind = projectClass.kind { return kind }
-        projectClass.kind = ClassKind()  // cycle guard
+        if projectClass.kindInProgress {
+            // Python cannot define a class that inherits from itself (the name is not bound yet): NameError.
+            modules.diagnose(
+                projectClass.module.file, projectClass.line,
+                "class \(projectClass.name) inherits from itself (an inheritance cycle): Python cannot define it")
+            return ClassKind(unknownBase: "an inheritance cycle")
+        }
+        projectClass.kindInProgress = true
+        defer { projectClass.kindInProgress = false }
         var kind = ClassKind()
         for base in bases(of: projectClass) {
             switch base {
@@ -67,14 +73,25 @@ final class ClassResolver {
                 kind.isEnum = kind.isEnum || baseKind.isEnum
                 kind.isInstanceList = kind.isInstanceList || baseKind.isInstanceList
                 kind.isStringBased = kind.isStringBased || baseKind.isStringBased
-            case .external(let name, _):
-                if name == "ProductBlockModel" { kind.isProductBlock = true }
-                if name == "SubscriptionModel" { kind.isProduct = true }
-                if name == "SubscriptionInstanceList" { kind.isInstanceList = true }
-                if Self.enumBases.contains(name) { kind.isEnum = true }
-                if name == "str" || name == "strEnum" || name == "StrEnum" { kind.isStringBased = true }
-            case .unresolved:
-                break
+                kind.unknownBase = kind.unknownBase ?? baseKind.unknownBase
+            case .external(let external, let qualified, _):
+                switch external {
+                case .productBlockBase?: kind.isProductBlock = true
+                case .productBase?: kind.isProduct = true
+                case .instanceListBase?: kind.isInstanceList = true
+                case .enumBase(let stringBased)?:
+                    kind.isEnum = true
+                    kind.isStringBased = kind.isStringBased || stringBased
+                case .scalar?, .scalarGeneric?, .list?:
+                    if qualified == "str" { kind.isStringBased = true }
+                case .neutralBase?:
+                    break
+                case .domainModelBase?, .typeVariable?, .union?, .annotated?, .constrainedListFunction?,
+                    .constrainedScalarFunction?, .newType?, .typeVarFactory?, nil:
+                    kind.unknownBase = kind.unknownBase ?? qualified
+                }
+            case .unresolved(let written):
+                kind.unknownBase = kind.unknownBase ?? written
             }
         }
         projectClass.kind = kind
@@ -220,15 +237,28 @@ final class ClassResolver {
         }
     }
 
-    /// `str(value)` of each member, when all are literals.
-    func enumValues(of enumClass: ProjectClass) -> [String] {
-        enumMembers(of: enumClass).compactMap { member in
+    /// `str()` of each member; nil when a value is not known without running Python (`auto()`), so that no one
+    /// checks answers against an incomplete list.
+    func enumValues(of enumClass: ProjectClass) -> [String]? {
+        var values: [String] = []
+        for member in enumMembers(of: enumClass) {
             if case .call(let function, _, _) = member.value, function.dottedName?.hasSuffix("auto") == true {
-                modules.diagnose(enumClass.module.file, member.line, "enum member \(enumClass.name).\(member.name) uses auto(); its value is not known without running Python")
+                modules.diagnose(
+                    enumClass.module.file, member.line,
+                    "enum member \(enumClass.name).\(member.name) uses auto(); its value is not known without running Python, so the enum's values are not listed",
+                    severity: .note)
                 return nil
             }
-            return string(member.value, in: enumClass.module)
+            guard let value = string(member.value, in: enumClass.module) else {
+                modules.diagnose(
+                    enumClass.module.file, member.line,
+                    "cannot evaluate enum member \(enumClass.name).\(member.name); the enum's values are not listed",
+                    severity: .note)
+                return nil
+            }
+            values.append(value)
         }
+        return values
     }
 
     /// Python's `str()` of an int or float literal (`1_000` → `1000`, `0x10` → `16`).

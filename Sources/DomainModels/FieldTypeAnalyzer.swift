@@ -1,18 +1,42 @@
 import Catalogue
 
-/// What a field's annotation says about product blocks.
+/// What a field's annotation says: which product blocks it can hold, or that it is positively a scalar, or that it
+/// cannot be classified.
 struct FieldType {
-    /// The block classes the field can hold (empty: not a product-block field).
+    /// The block classes the field can hold.
     var blocks: [ProjectClass] = []
+    /// Some member of the type is positively known not to be a domain model (a builtin, an enum, a pydantic or
+    /// orchestrator-core scalar type, ...).
+    var hasScalar = false
     var isList = false
     var bounds = ListBounds()
-    /// A name in the annotation could not be resolved: the field cannot be classified and is left out.
+    /// Some part of the annotation could not be classified; a diagnostic naming it has been given.
     var isUnresolved = false
 
-    var isBlockField: Bool { !blocks.isEmpty }
+    static var scalar: FieldType { FieldType(hasScalar: true) }
+    static var unresolved: FieldType { FieldType(isUnresolved: true) }
+
+    /// What the field is, once the whole annotation is read.
+    enum Classification {
+        /// A product-block field.
+        case block
+        /// A resource type (in a block) or a fixed input (in a product).
+        case scalar
+        /// Left out: the annotation cannot be classified.
+        case unknown
+    }
+
+    /// A field is a block field when it holds blocks, a scalar only when that is positively known; anything else
+    /// (an unresolved part, or nothing but `None`) is unknown.
+    var classification: Classification {
+        if isUnresolved { return .unknown }
+        if !blocks.isEmpty { return .block }
+        return hasScalar ? .scalar : .unknown
+    }
 
     mutating func merge(_ other: FieldType) {
         for block in other.blocks where !blocks.contains(where: { $0 === block }) { blocks.append(block) }
+        hasScalar = hasScalar || other.hasScalar
         isUnresolved = isUnresolved || other.isUnresolved
         if other.isList {
             isList = true
@@ -21,181 +45,298 @@ struct FieldType {
     }
 }
 
-/// Decides whether an annotation is a product-block field, in every spelling orchestrator-core accepts (spec §2.2;
-/// the issue lists them): `X | None`, `Optional`, `Union`, `list`/`List`/`typing.List`, string forward references,
-/// module-level aliases, `Annotated[list[SI], Len(...)]` aliases subscripted with the item type, pydantic-v1
-/// `SubscriptionInstanceList` subclasses with `min_items`/`max_items`, and `conlist`.
+/// Decides what an annotation is, in every spelling orchestrator-core accepts (spec §2.2): `X | None`, `Optional`,
+/// `Union`, `list`/`List`/`typing.List`, string forward references, module-level aliases and alias chains,
+/// `Annotated[list[SI], Len(...)]` aliases subscripted with the item type (the type variable defined locally,
+/// imported from orchestrator-core, or re-exported by a project module), pydantic-v1 `SubscriptionInstanceList`
+/// subclasses with `min_items`/`max_items`, and `conlist`.
+///
+/// A field is a resource type (or fixed input) only when its type is positively known to be a scalar; whatever
+/// cannot be classified is reported at the field, naming what could not be resolved (`KnownNames`).
 struct FieldTypeAnalyzer {
     let classes: ClassResolver
     private var modules: ProjectModules { classes.modules }
 
-    /// A type variable bound to an argument, which is read in the module that wrote it.
-    typealias Bindings = [String: (PythonExpression, ProjectModule)]
+    /// Where the field is: diagnostics point at the field, whichever module an alias leads to.
+    struct Field {
+        var file: String
+        var line: Int
+        var name: String
+    }
 
-    static let optionalNames: Set<String> = ["Optional"]
-    static let unionNames: Set<String> = ["Union"]
-    static let listNames: Set<String> = ["list", "List", "Sequence", "MutableSequence", "Iterable", "Collection", "set", "Set", "frozenset", "FrozenSet", "tuple", "Tuple"]
+    /// A type expression and the module it is read in.
+    typealias Located = (expression: PythonExpression, module: ProjectModule)
+    /// Type variables bound to arguments, each read in the module that wrote it.
+    typealias Bindings = [String: Located]
 
-    func analyze(_ annotation: PythonExpression, in module: ProjectModule, line: Int) -> FieldType {
-        analyze(annotation, in: module, line: line, bindings: [:], depth: 0)
+    /// Deeper than any real annotation or alias chain; reached only through cycles.
+    static let maximumDepth = 32
+
+    func analyze(_ annotation: PythonExpression, in module: ProjectModule, field: Field) -> FieldType {
+        analyze(annotation, in: module, field: field, bindings: [:], depth: 0)
+    }
+
+    private func unknown(_ field: Field, _ reason: String) -> FieldType {
+        modules.diagnose(field.file, field.line, "field '\(field.name)': \(reason); the field is left out")
+        return .unresolved
     }
 
     private func analyze(
-        _ expression: PythonExpression, in module: ProjectModule, line: Int, bindings: Bindings, depth: Int
+        _ expression: PythonExpression, in module: ProjectModule, field: Field, bindings: Bindings, depth: Int
     ) -> FieldType {
-        guard depth < 24 else { return FieldType() }
+        guard depth < Self.maximumDepth else {
+            return unknown(field, "the type refers to itself (an alias cycle), so Python cannot evaluate it")
+        }
         let next = depth + 1
         switch expression {
-        case .constant, .number, .other:
-            return FieldType()
+        case .constant("None"):
+            return FieldType()  // `X | None`: adds nothing, takes nothing away
         case .string(let source):
             // A forward reference: the text is an annotation, read in the same module.
             guard let parsed = Self.parseAnnotation(source) else {
-                modules.diagnose(module.file, line, "cannot parse the forward reference '\(source)'; the field is left out")
-                return FieldType(isUnresolved: true)
+                return unknown(field, "cannot parse the forward reference '\(source)'")
             }
-            return analyze(parsed, in: module, line: line, bindings: bindings, depth: next)
+            return analyze(parsed, in: module, field: field, bindings: bindings, depth: next)
         case .binary(let left, "|", let right):
-            var result = analyze(left, in: module, line: line, bindings: bindings, depth: next)
-            result.merge(analyze(right, in: module, line: line, bindings: bindings, depth: next))
+            var result = analyze(left, in: module, field: field, bindings: bindings, depth: next)
+            result.merge(analyze(right, in: module, field: field, bindings: bindings, depth: next))
             return result
         case .name(let name) where bindings[name] != nil:
-            let (bound, boundModule) = bindings[name]!  // checked by the pattern's guard
-            return analyze(bound, in: boundModule, line: line, bindings: [:], depth: next)
+            guard let bound = bindings[name] else { return .unresolved }
+            return analyze(bound.expression, in: bound.module, field: field, bindings: [:], depth: next)
         case .name, .attribute:
-            return analyzeNamed(expression, in: module, line: line, bindings: bindings, depth: next)
+            return analyzeNamed(expression, in: module, field: field, depth: next)
         case .`subscript`(let base, let arguments):
-            return analyzeSubscript(base, arguments, in: module, line: line, bindings: bindings, depth: next)
+            return analyzeSubscript(
+                base, arguments.map { ($0, module) }, in: module, field: field, bindings: bindings, depth: next)
         case .call(let function, let arguments, let keywords):
-            // pydantic v1: conlist(Block, min_items=1, max_items=4)
-            guard function.dottedName?.split(separator: ".").last == "conlist", let item = arguments.first else { return FieldType() }
-            var result = analyze(item, in: module, line: line, bindings: bindings, depth: next)
-            result.isList = true
-            result.bounds = bounds(keywords: keywords, positional: [], in: module, minKeys: ["min_items", "min_length"], maxKeys: ["max_items", "max_length"])
-            return result
+            return analyzeCall(function, arguments, keywords, in: module, field: field, bindings: bindings, depth: next)
         default:
-            return FieldType()
+            return unknown(field, "'\(PythonUnparser.unparse(expression))' is not a type the reader can classify")
         }
     }
 
-    private func analyzeNamed(
-        _ expression: PythonExpression, in module: ProjectModule, line: Int, bindings: Bindings, depth: Int
-    ) -> FieldType {
-        guard let resolved = classes.names.resolve(expression, in: module) else {
-            let written = PythonUnparser.unparse(expression)
-            modules.diagnose(module.file, line, "unknown type '\(written)': it is not defined or imported in \(module.file); the field is left out")
-            return FieldType(isUnresolved: true)
+    private func analyzeNamed(_ expression: PythonExpression, in module: ProjectModule, field: Field, depth: Int) -> FieldType {
+        let written = PythonUnparser.unparse(expression)
+        switch classes.names.resolve(expression, in: module) {
+        case nil:
+            return unknown(field, "unknown type '\(written)': it is not defined or imported in \(module.file)")
+        case .projectClass(let projectClass)?:
+            return classify(projectClass, written: written, field: field, depth: depth)
+        case .value(let value, let owner)?:
+            if isTypeVariable(value, in: owner) {
+                return unknown(field, "'\(written)' is a type variable that nothing binds here")
+            }
+            return analyze(value, in: owner, field: field, bindings: [:], depth: depth)
+        case .projectModule?:
+            return unknown(field, "'\(written)' is a module, not a type")
+        case .builtin(let name)?:
+            return external(KnownNames.builtin(name), qualified: name, written: written, field: field)
+        case .external(let qualified)?:
+            return external(KnownNames.lookup(qualified), qualified: qualified, written: written, field: field)
         }
-        switch resolved {
-        case .projectClass(let projectClass):
-            let kind = classes.kind(of: projectClass)
-            if kind.isProductBlock { return FieldType(blocks: [projectClass]) }
-            if kind.isInstanceList { return instanceList(projectClass, typeArguments: [], argumentModule: module, line: line, depth: depth) }
-            return FieldType()
-        case .value(let value, let owner):
-            if Self.isTypeVar(value) { return FieldType() }
-            return analyze(value, in: owner, line: line, bindings: [:], depth: depth)
-        case .projectModule, .external, .builtin:
-            return FieldType()
+    }
+
+    /// A name from outside the project, used bare.
+    private func external(_ kind: ExternalName?, qualified: String, written: String, field: Field) -> FieldType {
+        switch kind {
+        case .scalar?, .scalarGeneric?, .enumBase?:
+            return .scalar
+        case .list?:
+            var result = FieldType.scalar  // a list of anything: orchestrator-core makes it a resource type
+            result.isList = true
+            return result
+        case .typeVariable?:
+            return unknown(field, "'\(written)' (\(qualified)) is a type variable that nothing binds here")
+        case .productBlockBase?, .productBase?, .domainModelBase?, .instanceListBase?:
+            return unknown(field, "'\(written)' is one of orchestrator-core's base classes, not a concrete product block")
+        case .union?, .annotated?, .constrainedListFunction?, .constrainedScalarFunction?, .newType?,
+            .typeVarFactory?, .neutralBase?:
+            return unknown(field, "'\(written)' (\(qualified)) is not a type on its own")
+        case nil:
+            return unknown(field, "'\(written)' (\(qualified)) comes from outside the project and is not a name the reader knows, so it could be a product block or a scalar")
+        }
+    }
+
+    /// A class of the project used as a field type.
+    private func classify(_ projectClass: ProjectClass, written: String, field: Field, depth: Int) -> FieldType {
+        let kind = classes.kind(of: projectClass)
+        if kind.isProductBlock { return FieldType(blocks: [projectClass]) }
+        if kind.isInstanceList { return instanceList(projectClass, typeArguments: [], field: field, depth: depth) }
+        if kind.isProduct {
+            return unknown(field, "'\(written)' is a product (SubscriptionModel), not a product block")
+        }
+        if kind.isEnum { return .scalar }
+        if let base = kind.unknownBase {
+            return unknown(field, "'\(written)' derives from \(base), which the reader does not know, so it could be a product block or a scalar")
+        }
+        return .scalar  // a class whose whole ancestry is known and holds no domain model
+    }
+
+    private func analyzeCall(
+        _ function: PythonExpression, _ arguments: [PythonExpression], _ keywords: [PythonKeyword],
+        in module: ProjectModule, field: Field, bindings: Bindings, depth: Int
+    ) -> FieldType {
+        let kind: ExternalName?
+        switch classes.names.resolve(function, in: module) {
+        case .external(let qualified)?: kind = KnownNames.lookup(qualified)
+        default: kind = nil
+        }
+        switch kind {
+        case .constrainedListFunction?:
+            // pydantic v1: conlist(Block, min_items=1, max_items=4)
+            guard let item = arguments.first else { return unknown(field, "conlist() without an item type") }
+            var result = analyze(item, in: module, field: field, bindings: bindings, depth: depth)
+            result.isList = true
+            result.bounds = bounds(keywords: keywords, positional: [], in: module, minKeys: ["min_items", "min_length"], maxKeys: ["max_items", "max_length"])
+            return result
+        case .constrainedScalarFunction?:
+            return .scalar
+        case .newType? where arguments.count == 2:
+            return analyze(arguments[1], in: module, field: field, bindings: bindings, depth: depth)
+        default:
+            return unknown(field, "the call '\(PythonUnparser.unparse(function))(...)' is not a type the reader can classify")
         }
     }
 
     private func analyzeSubscript(
-        _ base: PythonExpression, _ arguments: [PythonExpression], in module: ProjectModule, line: Int,
+        _ base: PythonExpression, _ arguments: [Located], in module: ProjectModule, field: Field,
         bindings: Bindings, depth: Int
     ) -> FieldType {
-        func each(_ expressions: [PythonExpression]) -> FieldType {
+        func read(_ argument: Located) -> FieldType {
+            // Arguments written at the use site may name the caller's bound type variables.
+            analyze(argument.expression, in: argument.module, field: field, bindings: argument.module === module ? bindings : [:], depth: depth)
+        }
+        func each(_ located: [Located]) -> FieldType {
             var result = FieldType()
-            for expression in expressions {
-                result.merge(analyze(expression, in: module, line: line, bindings: bindings, depth: depth))
-            }
+            for argument in located { result.merge(read(argument)) }
             return result
         }
         // The subscripted name may itself be a bound type variable (rare) or anything resolvable.
         let resolved: Resolved?
-        if case .name(let name) = base, let (bound, boundModule) = bindings[name] {
-            resolved = classes.names.resolve(bound, in: boundModule)
+        if case .name(let name) = base, let bound = bindings[name] {
+            resolved = classes.names.resolve(bound.expression, in: bound.module)
         } else {
             resolved = classes.names.resolve(base, in: module)
         }
+        let written = PythonUnparser.unparse(base)
+        let kind: ExternalName?
         switch resolved {
-        case .external(let qualified)?, .builtin(let qualified)?:
-            let last = String(qualified.split(separator: ".").last ?? "")
-            if Self.optionalNames.contains(last) || Self.unionNames.contains(last) { return each(arguments) }
-            if Self.listNames.contains(last) {
-                var result = each(Array(arguments.prefix(1)))
-                result.isList = true
-                result.bounds = ListBounds()
-                return result
+        case .external(let qualified)?:
+            kind = KnownNames.lookup(qualified)
+            if kind == nil {
+                return unknown(field, "'\(written)' (\(qualified)) comes from outside the project and is not a name the reader knows, so '\(written)[...]' could hold product blocks or scalars")
             }
-            if last == "Annotated", let inner = arguments.first {
-                var result = analyze(inner, in: module, line: line, bindings: bindings, depth: depth)
-                for metadata in arguments.dropFirst() {
-                    guard case .call(let function, let positional, let keywords) = metadata,
-                          let functionName = function.dottedName?.split(separator: ".").last
-                    else { continue }
-                    switch functionName {
-                    case "Len":
-                        result.bounds = bounds(keywords: keywords, positional: positional, in: module, minKeys: ["min_length"], maxKeys: ["max_length"])
-                    case "Field":
-                        let found = bounds(keywords: keywords, positional: [], in: module, minKeys: ["min_length", "min_items"], maxKeys: ["max_length", "max_items"])
-                        if found.min != nil || found.max != nil { result.bounds = found }
-                    case "MinLen":
-                        result.bounds.min = positional.first.flatMap { classes.integer($0, in: module) }
-                    case "MaxLen":
-                        result.bounds.max = positional.first.flatMap { classes.integer($0, in: module) }
-                    default:
-                        break
-                    }
-                }
-                if !result.isList { result.bounds = ListBounds() }
-                return result
-            }
-            if last == "SubscriptionInstanceList" {
-                var result = each(Array(arguments.prefix(1)))
-                result.isList = true
-                return result
-            }
-            return FieldType()
+        case .builtin(let name)?:
+            kind = KnownNames.builtin(name)
         case .projectClass(let projectClass)?:
             if classes.kind(of: projectClass).isInstanceList {
-                return instanceList(projectClass, typeArguments: arguments, argumentModule: module, line: line, depth: depth)
+                return instanceList(projectClass, typeArguments: arguments, field: field, depth: depth)
             }
-            return FieldType()
+            // A generic class of the project (`Generic[T]`) subscripted: what it is does not depend on arguments.
+            return classify(projectClass, written: written, field: field, depth: depth)
         case .value(let alias, let owner)?:
-            // A generic alias (`ListOfX = Annotated[list[SI], Len(...)]`) subscripted with the item type.
-            let variables = typeVariables(in: alias, module: owner)
-            var aliasBindings: Bindings = [:]
-            for (variable, argument) in zip(variables, arguments) {
-                if case .name(let name) = argument, let bound = bindings[name] {
-                    aliasBindings[variable] = bound
-                } else {
-                    aliasBindings[variable] = (argument, module)
-                }
-            }
-            return analyze(alias, in: owner, line: line, bindings: aliasBindings, depth: depth)
+            return genericAlias(alias, in: owner, written: written, arguments: arguments, field: field, bindings: bindings, depth: depth)
         case .projectModule?:
-            return FieldType()
+            return unknown(field, "'\(written)' is a module, not a type")
         case nil:
-            modules.diagnose(module.file, line, "unknown type '\(PythonUnparser.unparse(base))': it is not defined or imported in \(module.file); the field is left out")
-            return FieldType(isUnresolved: true)
+            return unknown(field, "unknown type '\(written)': it is not defined or imported in \(module.file)")
         }
+        switch kind {
+        case .union?:
+            return each(arguments)
+        case .list?:
+            var result = each(Array(arguments.prefix(1)))
+            if arguments.isEmpty { result.hasScalar = true }
+            result.isList = true
+            result.bounds = ListBounds()
+            return result
+        case .annotated?:
+            guard let inner = arguments.first else { return unknown(field, "Annotated[] without a type") }
+            var result = read(inner)
+            for metadata in arguments.dropFirst() { applyMetadata(metadata, to: &result) }
+            if !result.isList { result.bounds = ListBounds() }
+            return result
+        case .instanceListBase?:
+            var result = each(Array(arguments.prefix(1)))
+            result.isList = true
+            return result
+        case .scalar?, .scalarGeneric?:
+            return .scalar
+        default:
+            return unknown(field, "'\(written)' cannot be subscripted as a type")
+        }
+    }
+
+    /// `Len(...)`, `Field(min_length=...)`, `MinLen`/`MaxLen` in `Annotated` metadata give a list its bounds.
+    private func applyMetadata(_ metadata: Located, to result: inout FieldType) {
+        guard case .call(let function, let positional, let keywords) = metadata.expression,
+              let functionName = function.dottedName?.split(separator: ".").last
+        else { return }
+        let module = metadata.module
+        switch functionName {
+        case "Len":
+            result.bounds = bounds(keywords: keywords, positional: positional, in: module, minKeys: ["min_length"], maxKeys: ["max_length"])
+        case "Field":
+            let found = bounds(keywords: keywords, positional: [], in: module, minKeys: ["min_length", "min_items"], maxKeys: ["max_length", "max_items"])
+            if found.min != nil || found.max != nil { result.bounds = found }
+        case "MinLen":
+            result.bounds.min = positional.first.flatMap { classes.integer($0, in: module) }
+        case "MaxLen":
+            result.bounds.max = positional.first.flatMap { classes.integer($0, in: module) }
+        default:
+            break
+        }
+    }
+
+    /// A module-level alias subscripted: a generic alias (`ListOfX = Annotated[list[SI], Len(...)]`) binds its type
+    /// variables, in order of first appearance, to the arguments; an alias of another alias (`Ports = ListOfPorts`)
+    /// passes the subscript on.
+    private func genericAlias(
+        _ alias: PythonExpression, in owner: ProjectModule, written: String, arguments: [Located], field: Field,
+        bindings: Bindings, depth: Int
+    ) -> FieldType {
+        guard depth < Self.maximumDepth else {
+            return unknown(field, "'\(written)' refers to itself (an alias cycle), so Python cannot evaluate it")
+        }
+        switch alias {
+        case .name, .attribute:
+            let resolvedArguments = arguments.map { argument -> Located in
+                if case .name(let name) = argument.expression, let bound = bindings[name] { return bound }
+                return argument
+            }
+            return analyzeSubscript(alias, resolvedArguments, in: owner, field: field, bindings: [:], depth: depth + 1)
+        default:
+            break
+        }
+        let variables = typeVariables(in: alias, module: owner)
+        guard !variables.isEmpty else {
+            return unknown(field, "'\(written)' is not generic (it has no type variable), so Python cannot subscript it")
+        }
+        var aliasBindings: Bindings = [:]
+        for (variable, argument) in zip(variables, arguments) {
+            if case .name(let name) = argument.expression, let bound = bindings[name] {
+                aliasBindings[variable] = bound
+            } else {
+                aliasBindings[variable] = argument
+            }
+        }
+        return analyze(alias, in: owner, field: field, bindings: aliasBindings, depth: depth + 1)
     }
 
     /// A pydantic-v1 `SubscriptionInstanceList` subclass: its item type comes from the base's subscript
     /// (`class ListOfPorts(SubscriptionInstanceList[PortBlock])`) or from the subscript where it is used
     /// (`MyList[PortBlock]` with `class MyList(SubscriptionInstanceList[T])`); the bounds from `min_items` and
     /// `max_items`, looked up through the class's ancestors.
-    private func instanceList(
-        _ projectClass: ProjectClass, typeArguments: [PythonExpression], argumentModule: ProjectModule, line: Int, depth: Int
-    ) -> FieldType {
+    private func instanceList(_ projectClass: ProjectClass, typeArguments: [Located], field: Field, depth: Int) -> FieldType {
         var result = FieldType()
         result.isList = true
-        var item: (PythonExpression, ProjectModule)?
+        var item: Located?
+        var isGeneric = false
         var bindings: Bindings = [:]
         // Walk up from the class to the SubscriptionInstanceList base, carrying type arguments downwards.
         var current = projectClass
-        var currentArguments = typeArguments.map { ($0, argumentModule) }
+        var currentArguments = typeArguments
         var visited: Set<ObjectIdentifier> = []
         search: while visited.insert(ObjectIdentifier(current)).inserted {
             let variables = current.definition.bases.flatMap { typeVariables(in: $0, module: current.module) }
@@ -203,12 +344,12 @@ struct FieldTypeAnalyzer {
             for (variable, argument) in zip(uniqued(variables), currentArguments) { ownBindings[variable] = argument }
             for base in classes.bases(of: current) {
                 switch base {
-                case .external("SubscriptionInstanceList", let arguments):
+                case .external(.instanceListBase?, _, let arguments):
                     if let first = arguments.first {
                         if case .name(let name) = first, let bound = ownBindings[name] ?? bindings[name] {
                             item = bound
-                        } else if case .value(let value, _)? = classes.names.resolve(first, in: current.module), Self.isTypeVar(value) {
-                            item = nil  // generic, and used without a subscript
+                        } else if isTypeVariable(first, in: current.module) {
+                            isGeneric = true  // generic, and used without a subscript
                         } else {
                             item = (first, current.module)
                         }
@@ -228,10 +369,16 @@ struct FieldTypeAnalyzer {
             }
             break
         }
-        if let (expression, module) = item {
-            let itemType = analyze(expression, in: module, line: line, bindings: [:], depth: depth + 1)
-            result.blocks = itemType.blocks
+        guard let item else {
+            let reason = isGeneric
+                ? "'\(projectClass.name)' is a generic list used without its item type ('\(projectClass.name)[SomeBlock]')"
+                : "cannot find the item type of the list class '\(projectClass.name)'"
+            return unknown(field, reason)
         }
+        let itemType = analyze(item.expression, in: item.module, field: field, bindings: [:], depth: depth + 1)
+        result.blocks = itemType.blocks
+        result.hasScalar = itemType.hasScalar
+        result.isUnresolved = itemType.isUnresolved
         for ancestor in classes.ancestors(of: projectClass) {
             if result.bounds.min == nil, let value = ancestor.attribute("min_items") {
                 result.bounds.min = classes.integer(value, in: ancestor.module)
@@ -263,17 +410,34 @@ struct FieldTypeAnalyzer {
         return result
     }
 
-    /// The type variables used in an expression, in order of first appearance.
+    /// Whether an expression names a type variable: `TypeVar(...)` itself, a name bound to one in the project, or
+    /// a type variable imported from orchestrator-core (directly or through a project module that re-exports it).
+    func isTypeVariable(_ expression: PythonExpression, in module: ProjectModule, depth: Int = 0) -> Bool {
+        guard depth < Self.maximumDepth else { return false }
+        if case .call(let function, _, _) = expression {
+            if case .external(let qualified)? = classes.names.resolve(function, in: module) {
+                return KnownNames.lookup(qualified) == .typeVarFactory
+            }
+            return false
+        }
+        switch classes.names.resolve(expression, in: module) {
+        case .value(let value, let owner)?:
+            // `SI = TypeVar("SI")`, or `SI = types.SI` naming one elsewhere.
+            return isTypeVariable(value, in: owner, depth: depth + 1)
+        case .external(let qualified)?:
+            return KnownNames.lookup(qualified) == .typeVariable
+        default:
+            return false
+        }
+    }
+
+    /// The type variables used in an expression, in order of first appearance (Python's `__parameters__`).
     func typeVariables(in expression: PythonExpression, module: ProjectModule) -> [String] {
         var found: [String] = []
         func visit(_ expression: PythonExpression) {
             switch expression {
             case .name(let name):
-                if case .value(let value, _)? = classes.names.lookup(name, in: module, depth: 0), Self.isTypeVar(value),
-                   !found.contains(name)
-                {
-                    found.append(name)
-                }
+                if !found.contains(name), isTypeVariable(expression, in: module) { found.append(name) }
             case .`subscript`(let base, let elements):
                 visit(base)
                 elements.forEach(visit)
@@ -288,11 +452,6 @@ struct FieldTypeAnalyzer {
         }
         visit(expression)
         return found
-    }
-
-    static func isTypeVar(_ expression: PythonExpression) -> Bool {
-        if case .call(let function, _, _) = expression, function.dottedName?.split(separator: ".").last == "TypeVar" { return true }
-        return false
     }
 
     /// Parses the text of a string annotation.

@@ -14,15 +14,17 @@ struct ModelSetBuilder {
             var product = ProductModel(productType: productClass.name)
             var blockNames: Set<String> = []
             for field in productClass.fields {
-                let type = analyzer.analyze(field.annotation, in: productClass.module, line: field.line)
-                if type.isUnresolved { continue }
-                if type.isBlockField {
+                let type = classify(field, of: productClass)
+                switch type.classification {
+                case .unknown:
+                    continue
+                case .block:
                     for block in type.blocks {
                         let concrete = classes.concreteBlocks(for: block)
                         blockNames.formUnion(concrete.map(\.name))
                         queue += concrete
                     }
-                } else {
+                case .scalar:
                     product.fixedInputs[field.name] = FixedInputModel(
                         type: PythonUnparser.unparse(field.annotation), values: enumValues(field.annotation, in: productClass.module))
                 }
@@ -39,11 +41,15 @@ struct ModelSetBuilder {
             var block = ProductBlockModel()
             var resourceTypes: [String] = []
             for field in blockClass.fields {
-                let type = analyzer.analyze(field.annotation, in: blockClass.module, line: field.line)
-                if type.isUnresolved { continue }
-                guard type.isBlockField else {
+                let type = classify(field, of: blockClass)
+                switch type.classification {
+                case .unknown:
+                    continue
+                case .scalar:
                     resourceTypes.append(field.name)
                     continue
+                case .block:
+                    break
                 }
                 let bounds = type.isList ? type.bounds : ListBounds()
                 for referenced in type.blocks {
@@ -59,11 +65,25 @@ struct ModelSetBuilder {
         return modelSet
     }
 
+    /// What a field of a class is. A field that is neither a block nor positively a scalar is left out, with a
+    /// diagnostic (the analyzer gives one for whatever it could not resolve; this one covers an annotation that
+    /// names no type at all, such as `None`).
+    private func classify(_ field: (name: String, annotation: PythonExpression, line: Int), of owner: ProjectClass) -> FieldType {
+        let place = FieldTypeAnalyzer.Field(file: owner.module.file, line: field.line, name: field.name)
+        let type = analyzer.analyze(field.annotation, in: owner.module, field: place)
+        if type.classification == .unknown && !type.isUnresolved {
+            classes.modules.diagnose(
+                place.file, place.line,
+                "field '\(field.name)': '\(PythonUnparser.unparse(field.annotation))' names no type the reader can classify; the field is left out")
+        }
+        return type
+    }
+
     /// The enum's values when the annotation names an enum class directly.
     private func enumValues(_ annotation: PythonExpression, in module: ProjectModule) -> [String]? {
         guard case .projectClass(let enumClass)? = classes.names.resolve(annotation, in: module),
               classes.kind(of: enumClass).isEnum
         else { return nil }
-        return classes.enumValues(of: enumClass).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return classes.enumValues(of: enumClass)?.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 }

@@ -12,6 +12,7 @@ public enum ModelSetJSON {
                         out.member("file", indent: 3) { $0.string(diagnostic.file) }
                         out.member("line", indent: 3) { $0.raw(String(diagnostic.line)) }
                         out.member("message", indent: 3) { $0.string(diagnostic.message) }
+                        out.member("severity", indent: 3) { $0.string(diagnostic.severity.rawValue) }
                     }
                 }
             }

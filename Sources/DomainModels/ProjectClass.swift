@@ -11,16 +11,21 @@ final class ProjectClass {
     let fields: [(name: String, annotation: PythonExpression, line: Int)]
     /// Plain (non-annotated) class attributes: `min_items = 2`, enum members.
     let attributes: [(name: String, value: PythonExpression, line: Int)]
+    /// Statements of the body the parser could not read (each could have been a field).
+    let skipped: [(line: Int, reason: String)]
 
     // Filled in by the resolver.
     var resolvedBases: [ResolvedBase]?
     var kind: ClassKind?
+    /// Set while the class's kind is being worked out: meeting it again means an inheritance cycle.
+    var kindInProgress = false
 
     init(definition: PythonClassDefinition, module: ProjectModule) {
         self.definition = definition
         self.module = module
         var fields: [(String, PythonExpression, Int)] = []
         var attributes: [(String, PythonExpression, Int)] = []
+        var skipped: [(Int, String)] = []
         func collect(_ statements: [PythonStatement]) {
             for statement in statements {
                 switch statement {
@@ -31,6 +36,8 @@ final class ProjectClass {
                     for case .name(let name) in targets { attributes.append((name, value, line)) }
                 case .compound(let body):
                     collect(body)
+                case .skipped(let line, let reason) where !PythonParser.isHarmless(reason):
+                    skipped.append((line, reason))
                 default:
                     break
                 }
@@ -39,6 +46,7 @@ final class ProjectClass {
         collect(definition.body)
         self.fields = fields
         self.attributes = attributes
+        self.skipped = skipped
     }
 
     /// `Field(..., alias="x")` as the default value renames the field.
@@ -64,9 +72,11 @@ final class ProjectClass {
 /// A base class as written, resolved.
 enum ResolvedBase {
     case project(ProjectClass, typeArguments: [PythonExpression])
-    /// Outside the project: the qualified name's last component (`ProductBlockModel`, `Enum`, `Generic`).
-    case external(String, typeArguments: [PythonExpression])
-    case unresolved
+    /// Outside the project, by qualified name (`orchestrator.core.domain.base.ProductBlockModel`, `str`), with
+    /// what `KnownNames` knows of it (nil: an unknown name).
+    case external(ExternalName?, qualified: String, typeArguments: [PythonExpression])
+    /// The base as written, which could not be resolved.
+    case unresolved(String)
 }
 
 /// What a class is, for the model reader.
@@ -78,4 +88,7 @@ struct ClassKind {
     var isInstanceList = false
     /// Derives from `str` (a str enum's members are their values).
     var isStringBased = false
+    /// A base (direct or inherited) that the reader does not know, as written or qualified; or a note that the
+    /// class inherits from itself. Such a class could be anything, so a field of its type cannot be classified.
+    var unknownBase: String?
 }

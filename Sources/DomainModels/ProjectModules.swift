@@ -71,8 +71,8 @@ final class ProjectModules {
         return found && isDirectory.boolValue == directory
     }
 
-    func diagnose(_ file: String, _ line: Int, _ message: String) {
-        diagnostics.append(ModelDiagnostic(file: file, line: line, message: message))
+    func diagnose(_ file: String, _ line: Int, _ message: String, severity: ModelDiagnostic.Severity = .incomplete) {
+        diagnostics.append(ModelDiagnostic(file: file, line: line, message: message, severity: severity))
     }
 
     /// True when the first component of a dotted name is a folder or module under the root: an import of a
@@ -196,9 +196,16 @@ final class ProjectModules {
                 }
             case .classDefinition(let definition):
                 if case .projectClass(let previous) = module.symbols[definition.name], previous.module === module {
-                    diagnose(module.file, definition.line, "class \(definition.name) is defined twice (first on line \(previous.line)); the later definition wins, as in Python")
+                    diagnose(
+                        module.file, definition.line,
+                        "class \(definition.name) is defined twice (first on line \(previous.line)); the later definition wins, as in Python",
+                        severity: .note)
                 }
                 let projectClass = ProjectClass(definition: definition, module: module)
+                for (line, reason) in projectClass.skipped {
+                    // A statement of a class body the parser could not read may be a field.
+                    diagnose(module.file, line, "statement in class \(definition.name) skipped: \(reason)")
+                }
                 module.classes.append(projectClass)
                 module.symbols[definition.name] = .projectClass(projectClass)
             case .functionDefinition(let name, _, let line):
@@ -212,7 +219,7 @@ final class ProjectModules {
             case .compound(let body):
                 bind(module, body)
             case .skipped(let line, let reason):
-                diagnose(module.file, line, "statement skipped: \(reason)")
+                diagnose(module.file, line, "statement skipped: \(reason)", severity: PythonParser.isHarmless(reason) ? .note : .incomplete)
             case .expression:
                 break
             }

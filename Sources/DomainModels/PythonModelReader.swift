@@ -90,7 +90,8 @@ public struct PythonModelReader {
         }
         modules.diagnose(
             packageModule.file, 1,
-            "no \(Self.registryName) found: using every concrete ACTIVE-lifecycle product class, keyed by its class name (\(leaves.map(\.name).sorted().joined(separator: ", ")))")
+            "no \(Self.registryName) found: using every concrete ACTIVE-lifecycle product class, keyed by its class name (\(leaves.map(\.name).sorted().joined(separator: ", ")))",
+            severity: .note)
         return leaves.map { RegistryEntry(name: $0.name, productClass: $0) }
     }
 }

@@ -142,11 +142,16 @@ struct PythonParser {
         case "match" where lineEndsWithColonBeforeIndent():
             // A `match` statement: nothing in it defines models; skip it whole.
             skipLogicalLine()
-            return [.skipped(line: line, reason: "match statement skipped")]
+            return [.skipped(line: line, reason: Self.matchSkipped)]
         default:
             return try parseSimpleStatements()
         }
     }
+
+    static let matchSkipped = "match statement skipped"
+
+    /// Skipped statements that cannot hide a model: a `match` statement defines no class or alias a model uses.
+    static func isHarmless(_ reason: String) -> Bool { reason == matchSkipped }
 
     private func lineEndsWithColonBeforeIndent() -> Bool {
         var scan = index

@@ -5,7 +5,8 @@ import Yams
 /// Reads a YAML product config of orchestrator-core's `generate` (spec §5.2–5.3) as the model set the generated
 /// code would define: one product per variant, the config's blocks with their resource types and relations.
 public enum YAMLProductConfig {
-    /// Scalar field types: everything else that is not a block of the file refers to an existing block class.
+    /// Scalar field types: anything else that is not a block of the file would be a block class of the project's
+    /// code, which the file alone does not show.
     static let scalarTypes: Set<String> = [
         "int", "str", "bool", "enum", "list", "float", "UUID", "datetime", "date", "Decimal", "dict",
     ]
@@ -126,14 +127,11 @@ public enum YAMLProductConfig {
                         model.dependsOn[target, default: BlockDependency()].attributes[fieldName] = bounds
                         dependencies[block.type, default: []].insert(referenced)
                     } else if let referenced, !YAMLProductConfig.isScalar(referenced) {
-                        // The base type of a block class that exists in the code, not in this file.
-                        let bounds = fieldType == "list"
-                            ? ListBounds(min: try integer(field, "min_items") ?? 0, max: try integer(field, "max_items"))
-                            : ListBounds()
-                        model.dependsOn[referenced, default: BlockDependency()].attributes[fieldName] = bounds
+                        // The base type of a block class in the project's code, not in this file: which block (and
+                        // under which product_block_name) is not known from the file alone, so the field is left out.
                         modelSet.diagnostics.append(ModelDiagnostic(
                             file: file, line: field.mark?.line ?? 0,
-                            message: "field '\(fieldName)' of '\(block.type)' has type '\(referenced)', which is no block of this file; taken to be the existing block '\(referenced)'"))
+                            message: "field '\(fieldName)' of '\(block.type)' has type '\(referenced)', which is neither a scalar nor a block of this file (an existing block of the project's code?); the field is left out"))
                     } else {
                         resourceTypes.append(fieldName)
                     }

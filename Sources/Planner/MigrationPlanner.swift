@@ -12,12 +12,18 @@ public struct MigrationPlanner {
         /// Describes the models for the plan's `target` (`python:. (package products)`).
         public var modelsSource: String
         public var createdAt: String
+        /// Plan even when the model reader could not read everything; the plan records what it missed.
+        public var allowIncompleteModels = false
 
-        public init(message: String, modelsSource: String, createdAt: String, skip: [String] = []) {
+        public init(
+            message: String, modelsSource: String, createdAt: String, skip: [String] = [],
+            allowIncompleteModels: Bool = false
+        ) {
             self.message = message
             self.modelsSource = modelsSource
             self.createdAt = createdAt
             self.skip = skip
+            self.allowIncompleteModels = allowIncompleteModels
         }
     }
 
@@ -39,6 +45,14 @@ public struct MigrationPlanner {
 
     /// Plans with `given` answers (`--inputs`/`--updates`, or a previous plan's), asking `questioner` the rest.
     public func plan(answers given: PlanAnswers, questioner: Questioner) throws(PlannerError) -> Outcome {
+        let incomplete = models.incompleteDiagnostics.sorted()
+        if !incomplete.isEmpty && !options.allowIncompleteModels {
+            // What the reader missed would look deleted: a plan would drop it with its subscriptions.
+            let list = incomplete.map { "  \($0)" }.joined(separator: "\n")
+            throw PlannerError(
+                .incompleteModels,
+                "the models could not be read completely, so a plan could delete what was missed:\n\(list)\nFix these, or plan anyway with --allow-incomplete-models (the plan then lists them)")
+        }
         let view = CatalogueView(snapshot)
         let conversation = Conversation(questioner: questioner, given: given)
         let changes = try ChangeCalculator(
@@ -59,7 +73,9 @@ public struct MigrationPlanner {
             base: Plan.Base(
                 fingerprint: snapshot.fingerprint.value, source: snapshot.source.display, takenAt: snapshot.takenAt,
                 alembicVersions: snapshot.alembicVersions),
-            target: Plan.Target(models: options.modelsSource, fingerprint: models.fingerprint),
+            target: Plan.Target(
+                models: options.modelsSource, fingerprint: models.fingerprint,
+                incompleteModels: incomplete.map(\.description)),
             changes: changes, answers: answers, warnings: Warnings(changes: changes, view: view, models: models).all(),
             upgrade: upgrade, downgrade: downgrade)
         return .plan(plan)

@@ -38,10 +38,14 @@ public struct Plan: Hashable, Sendable {
         /// `python:<root> (package <name>)` or `yaml:<file>`.
         public var models: String
         public var fingerprint: String
+        /// What the model reader could not read, when the plan was made anyway (`--allow-incomplete-models`), as
+        /// `file:line: message`; empty otherwise (and then not written, so older plans keep their digest).
+        public var incompleteModels: [String]
 
-        public init(models: String, fingerprint: String) {
+        public init(models: String, fingerprint: String, incompleteModels: [String] = []) {
             self.models = models
             self.fingerprint = fingerprint
+            self.incompleteModels = incompleteModels
         }
     }
 

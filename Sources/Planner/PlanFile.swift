@@ -62,6 +62,9 @@ public enum PlanFile {
         target.key("target", level: 0)
         target.string("models", plan.target.models, level: 1)
         target.string("fingerprint", plan.target.fingerprint, level: 1)
+        if !plan.target.incompleteModels.isEmpty {
+            target.strings("incomplete_models", plan.target.incompleteModels, level: 1)
+        }
         parts["target"] = target.text
 
         var changes = PlanYAMLWriter()

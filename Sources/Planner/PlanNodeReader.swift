@@ -153,7 +153,9 @@ struct PlanNodeReader {
             base: Plan.Base(
                 fingerprint: try string(baseNode, "fingerprint"), source: try string(baseNode, "source"),
                 takenAt: try string(baseNode, "taken_at"), alembicVersions: try strings(baseNode, "alembic_versions")),
-            target: Plan.Target(models: try string(targetNode, "models"), fingerprint: try string(targetNode, "fingerprint")),
+            target: Plan.Target(
+                models: try string(targetNode, "models"), fingerprint: try string(targetNode, "fingerprint"),
+                incompleteModels: targetNode["incomplete_models"] == nil ? [] : try strings(targetNode, "incomplete_models")),
             changes: changes, answers: answers, warnings: warnings,
             upgrade: try strings(root, "upgrade"), downgrade: try strings(root, "downgrade"))
         plan.formatVersion = format

@@ -46,6 +46,11 @@ public enum PlanRenderer {
         lines.append("  base:    \(plan.base.source), snapshot \(plan.base.takenAt), \(plan.base.fingerprint)")
         lines.append("  target:  \(plan.target.models), \(plan.target.fingerprint)")
         lines.append("  digest:  \(digest ?? PlanFile.digest(of: plan))")
+        if !plan.target.incompleteModels.isEmpty {
+            lines.append("")
+            lines.append("Planned on incomplete models (--allow-incomplete-models): the reader could not read")
+            for diagnostic in plan.target.incompleteModels { lines.append("  \(diagnostic)") }
+        }
         if plan.isEmpty {
             lines.append("")
             lines.append("No changes: the catalogue matches the models.")
@@ -79,6 +84,11 @@ public enum PlanRenderer {
         lines.append("")
         lines.append("Base `\(plan.base.fingerprint.prefix(19))…` (\(cell(plan.base.source)), snapshot \(plan.base.takenAt)) → models `\(cell(plan.target.models))`. Digest `\(PlanFile.digest(of: plan))`.")
         lines.append("")
+        if !plan.target.incompleteModels.isEmpty {
+            lines.append("**⚠ Planned on incomplete models** (`--allow-incomplete-models`): the model reader could not read")
+            for diagnostic in plan.target.incompleteModels { lines.append("- `\(cell(diagnostic))`") }
+            lines.append("")
+        }
         if plan.isEmpty {
             lines.append("No changes: the catalogue matches the models.")
             return lines.joined(separator: "\n")
@@ -114,7 +124,10 @@ public enum PlanRenderer {
             "format_version": plan.formatVersion, "message": plan.message, "tool_version": plan.toolVersion,
             "created_at": plan.createdAt, "digest": PlanFile.digest(of: plan),
             "base": ["fingerprint": plan.base.fingerprint, "source": plan.base.source, "taken_at": plan.base.takenAt, "alembic_versions": plan.base.alembicVersions],
-            "target": ["models": plan.target.models, "fingerprint": plan.target.fingerprint],
+            "target": [
+                "models": plan.target.models, "fingerprint": plan.target.fingerprint,
+                "incomplete_models": plan.target.incompleteModels,
+            ] as [String: Any],
             "warnings": plan.warnings.map { ["kind": $0.kind.rawValue, "message": $0.message] },
             "upgrade": plan.upgrade, "downgrade": plan.downgrade,
         ]

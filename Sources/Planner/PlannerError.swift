@@ -13,6 +13,8 @@ public struct PlannerError: Error, Sendable, CustomStringConvertible {
         case aborted
         /// A plan file that cannot be read or was changed.
         case invalidPlan
+        /// The model reader could not read everything, and planning on what it read could delete the rest.
+        case incompleteModels
     }
 
     public let code: Code
