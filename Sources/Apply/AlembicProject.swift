@@ -1,3 +1,4 @@
+import Catalogue
 import Foundation
 
 /// An Alembic project as `alembic.ini` describes it: where the scripts and versions are, how files are named.
@@ -15,10 +16,16 @@ public struct AlembicProject: Sendable {
     /// Reads `alembic.ini` in `root` (the `[alembic]` section; `%(here)s` is the ini's folder, `%%` a percent).
     public init(root: URL) throws(ApplyError) {
         let ini = root.appendingPathComponent("alembic.ini")
-        guard let data = FileManager.default.contents(atPath: ini.path) else {
-            throw ApplyError(.invalidProject, "no alembic.ini in \(root.path); run `orchestrator-planner db init` or pass --project")
+        let text: String
+        do throws(TextFile.Failure) {
+            text = try TextFile.read(ini.path)
+        } catch {
+            if case .missing = error {
+                throw ApplyError(.invalidProject, "no alembic.ini in \(root.path); run `orchestrator-planner db init` or pass --project")
+            }
+            throw ApplyError(.invalidProject, "\(error)")
         }
-        let values = try Self.section("alembic", of: String(decoding: data, as: UTF8.self), file: ini.path)
+        let values = try Self.section("alembic", of: text, file: ini.path)
         func expand(_ value: String) -> String {
             value.replacingOccurrences(of: "%(here)s", with: root.standardizedFileURL.path).replacingOccurrences(of: "%%", with: "%")
         }

@@ -11,6 +11,8 @@ public struct ApplyError: Error, Sendable, CustomStringConvertible {
         case executionFailed
         /// Another deployment holds the lock.
         case locked
+        /// The database is not at the revision the plan's revision revises.
+        case notAtParent
     }
 
     public let code: Code

@@ -46,7 +46,7 @@ public struct RevisionGraph: Sendable {
         }
         let module: PythonModuleLiterals
         do throws(PythonModuleError) {
-            module = try PythonModuleLiterals(source: String(decoding: data, as: UTF8.self))
+            module = try PythonModuleLiterals(data: data)
         } catch {
             throw ApplyError(.invalidProject, "\(file.path):\(error.line): cannot read the revision file: \(error.message)")
         }

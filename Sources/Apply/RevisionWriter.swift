@@ -78,7 +78,7 @@ public struct RevisionWriter {
             case .exists(let path): throw ApplyError(.cannotWrite, "\(path) already exists; a revision is never overwritten")
             case .folderMissing(let path): throw ApplyError(.cannotWrite, "the version location \(path) does not exist")
             case .isDirectory(let path): throw ApplyError(.cannotWrite, "\(path) is a directory")
-            case .notWritable(let path, let reason): throw ApplyError(.cannotWrite, "cannot write \(path): \(reason)")
+            case .notWritable, .notRegularFile, .sameAsInput: throw ApplyError(.cannotWrite, "\(error)")
             }
         }
     }
@@ -153,7 +153,7 @@ public struct RevisionWriter {
     /// what Python or `sa.text` would misread escaped (backslashes, quotes, carriage returns, every `:` as `\:`).
     static func execute(_ statements: [String]) -> String {
         guard !statements.isEmpty else { return "pass" }
-        let calls = statements.map { sql -> String in
+        let calls = ([SQLLiteral.requiredSettings] + statements).map { sql -> String in
             "    conn.execute(sa.text(\"\"\"\n\(pythonTextLiteral(sql))\n    \"\"\"))"
         }
         return "conn = op.get_bind()\n" + calls.joined(separator: "\n")
@@ -194,15 +194,27 @@ public struct RevisionWriter {
         upgrades: String, downgrades: String, digest: String?
     ) throws(ApplyError) -> String {
         let templateURL = project.scriptLocation.appendingPathComponent("script.py.mako")
-        guard let data = FileManager.default.contents(atPath: templateURL.path) else {
-            throw ApplyError(.invalidProject, "no script.py.mako in \(project.scriptLocation.path)")
+        let template: String
+        do throws(TextFile.Failure) {
+            template = try TextFile.read(templateURL.path)
+        } catch {
+            if case .missing = error { throw ApplyError(.invalidProject, "no script.py.mako in \(project.scriptLocation.path)") }
+            throw ApplyError(.invalidProject, "\(error)")
         }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        let message = rawMessage.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"\"\"", with: "\\\"\\\"\\\"")
-            .replacingOccurrences(of: "\n", with: " ")
+        // The message goes into the module docstring: escaped by byte, so no quote (even one followed by a combining
+        // mark) can end the docstring and no line break can start a statement.
+        let message = TextEscaping.replacingBytes(rawMessage) { byte in
+            switch byte {
+            case UInt8(ascii: "\\"): return "\\\\"
+            case UInt8(ascii: "\""): return "\\\""
+            case 0..<0x20, 0x7f: return " "  // line breaks would end the docstring line; NUL is no Python source
+            default: return nil
+            }
+        }
         let values: [String: String] = [
             "message": message,
             "up_revision": id,
@@ -217,7 +229,7 @@ public struct RevisionWriter {
             "downgrades if downgrades else \"pass\"": downgrades,
         ]
         var out = ""
-        var rest = String(decoding: data, as: UTF8.self)[...]
+        var rest = template[...]
         while let start = rest.range(of: "${") {
             out += rest[..<start.lowerBound]
             guard let close = rest[start.upperBound...].firstIndex(of: "}") else {

@@ -48,10 +48,16 @@ struct ApplyCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let planValue = try PlanFiles.read(plan)
+            let revisionID = RevisionWriter.revisionID(for: planValue)
             let baseSnapshot = try snapshot.map { path throws(SnapshotError) in try SnapshotFile.read(URL(fileURLWithPath: path)) }
             var live: CatalogueSnapshot?
             if execute || database.db != nil {
                 live = try SnapshotTaker.take(from: try database.connectionString(), takenAt: Clock.now())
+            }
+            if let live, live.alembicVersions.contains(revisionID) {
+                // A retried deployment job: the revision (ours, or the same one run by Alembic) is applied.
+                Terminal.out("Already applied: alembic_version of \(live.source.display) holds the plan's revision \(revisionID); nothing was changed.")
+                return
             }
             guard let current = live ?? baseSnapshot else { throw ApplyError(.stale, "nothing to check the plan against") }
             try PlanVerifier.verify(planValue, against: current, base: live == nil ? nil : baseSnapshot, planFile: plan)
@@ -62,24 +68,34 @@ struct ApplyCommand: ParsableCommand {
                 explicit: coreMigrations.map { URL(fileURLWithPath: $0) }, project: projectURL,
                 environment: ProcessInfo.processInfo.environment)
             let graph = try RevisionGraph(locations: alembic.versionLocations + (core.map { [$0] } ?? []))
-            let schemaHead = try dependsOn ?? graph.head(ofBranch: "schema")?.id ?? current.alembicVersions.first
-            let writer = RevisionWriter(project: alembic, graph: graph)
-            let revision = try writer.revision(for: planValue, schemaHead: schemaHead, createdAt: Clock.now())
-            if core == nil && dependsOn == nil && graph.revisions.isEmpty {
-                Terminal.note("note: orchestrator-core's migrations (the schema branch) are not visible; the schema head \(schemaHead ?? "?") comes from the catalogue's alembic_version")
-            }
-            if let existing = graph.revisions[revision.id] {
-                Terminal.out("Revision \(revision.id) is already present: \(existing.file.path)")
+            let downRevision: String?
+            if let existing = graph.revisions[revisionID] {
+                // Written before (the first step of a two-step deployment): its file says what it revises.
+                guard existing.downRevisions.count <= 1 else {
+                    throw ApplyError(.invalidProject, "\(existing.file.path) revises several revisions; apply it with Alembic")
+                }
+                downRevision = existing.downRevisions.first
+                Terminal.out("Revision \(revisionID) is already present: \(existing.file.path)")
             } else {
+                let schemaHead = try dependsOn ?? graph.head(ofBranch: "schema")?.id ?? current.alembicVersions.first
+                let writer = RevisionWriter(project: alembic, graph: graph)
+                let revision = try writer.revision(for: planValue, schemaHead: schemaHead, createdAt: Clock.now())
+                if core == nil && dependsOn == nil && graph.revisions.isEmpty {
+                    Terminal.note("note: orchestrator-core's migrations (the schema branch) are not visible; the schema head \(schemaHead ?? "?") comes from the catalogue's alembic_version")
+                }
                 try writer.write(revision)
                 let revises = revision.downRevision.map { "revises \($0)" } ?? "starts the data branch, depends on \(revision.dependsOn ?? "?")"
                 Terminal.out("Wrote \(revision.file.path) (revision \(revision.id), \(revises))")
+                downRevision = revision.downRevision
             }
             guard execute else { return }
             let connection = try PostgresConnection.connect(try database.connectionString())
-            let result = try PlanExecutor(connection: connection).execute(
-                planValue, revision: revision.id, downRevision: revision.downRevision, planFile: plan)
-            Terminal.out("Executed \(result.statements) statements in one transaction on \(connection.database); alembic_version: \(result.previousVersion ?? "(none)") → \(revision.id)")
+            switch try PlanExecutor(connection: connection).execute(planValue, revision: revisionID, downRevision: downRevision, planFile: plan) {
+            case .executed(let statements, let previous):
+                Terminal.out("Executed \(statements) statements in one transaction on \(connection.database); alembic_version: \(previous ?? "(new row)") → \(revisionID)")
+            case .alreadyApplied:
+                Terminal.out("Already applied: alembic_version of \(connection.database) holds the plan's revision \(revisionID); nothing was changed.")
+            }
         }
     }
 }

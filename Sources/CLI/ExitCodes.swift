@@ -1,4 +1,5 @@
 import Apply
+import Catalogue
 import ArgumentParser
 import DomainModels
 import Planner
@@ -61,6 +62,7 @@ enum ExitCodes {
         case .cannotWrite: return 62
         case .executionFailed: return 63
         case .locked: return 65
+        case .notAtParent: return 66
         }
     }
 
@@ -71,6 +73,9 @@ enum ExitCodes {
         case let error as DomainModelsError: return code(for: error.code)
         case let error as PlannerError: return code(for: error.code)
         case let error as ApplyError: return code(for: error.code)
+        case let error as AtomicFile.Failure:
+            if case .isDirectory = error { return 20 }
+            return 21
         default: return nil
         }
     }

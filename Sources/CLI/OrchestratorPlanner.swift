@@ -19,10 +19,18 @@ struct OrchestratorPlanner: ParsableCommand {
         subcommands: [SnapshotCommand.self, ModelsCommand.self, PlanCommand.self, ApplyCommand.self, DbCommand.self]
     )
 
+    /// Temporary files of an interrupted earlier run that this run's writes removed.
+    private static func noteStaleTemporaryFiles() {
+        for path in TemporaryFiles.shared.takeStaleRemoved() {
+            Terminal.note("note: removed \(path), a temporary file left by an interrupted run")
+        }
+    }
+
     static func main() {
         Interrupts.install()
         do {
             var command = try parseAsRoot()
+            defer { noteStaleTemporaryFiles() }
             try command.run()
         } catch {
             exit(withError: error)

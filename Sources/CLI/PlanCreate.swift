@@ -74,6 +74,8 @@ struct PlanCreate: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            // Before any question is asked: an output that cannot be written would waste the answers.
+            if !check { try AtomicFile(URL(fileURLWithPath: out)).checkWritable(inputs: inputPaths) }
             let snapshotValue = try SnapshotFile.read(URL(fileURLWithPath: snapshot))
             let modelSet = try modelOptions.read(models)
             Terminal.noteDiagnostics(modelSet, allowIncomplete: allowIncompleteModels)
@@ -127,15 +129,19 @@ struct PlanCreate: ParsableCommand {
                     }
                 }
                 let (text, digest) = PlanFile.encodeWithDigest(plan)
-                do throws(AtomicFile.Failure) {
-                    try AtomicFile(URL(fileURLWithPath: out)).write(Data(text.utf8))
-                } catch {
-                    throw PlannerError(.invalidPlan, "cannot write the plan to \(out): \(error)")
-                }
+                try AtomicFile(URL(fileURLWithPath: out)).write(Data(text.utf8), inputs: inputPaths)
                 Terminal.out(PlanRenderer.text(plan, file: out, includeSQL: false, digest: digest))
                 Terminal.out("Wrote \(out): \(plan.upgrade.count) upgrade and \(plan.downgrade.count) downgrade statements.")
             }
         }
+    }
+
+    /// The files this command reads: the plan must not replace any of them.
+    private var inputPaths: [String] {
+        var paths = [snapshot, models]
+        if let answers { paths.append(answers) }
+        for argument in [inputs, updates].compactMap({ $0 }) where argument.hasPrefix("@") { paths.append(String(argument.dropFirst())) }
+        return paths
     }
 
     private func reportCheck(changed: Bool, changes: ChangeSet) throws {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Catalogue
 import Foundation
 import Planner
 
@@ -30,19 +31,24 @@ struct PlanShow: ParsableCommand {
 /// Plan files on disk.
 enum PlanFiles {
     static func read(_ path: String) throws(PlannerError) -> Plan {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PlannerError(.invalidPlan, "cannot read the plan \(path)")
+        let text: String
+        do throws(TextFile.Failure) {
+            text = try TextFile.read(path)
+        } catch {
+            throw PlannerError(.invalidPlan, "cannot read the plan: \(error)")
         }
-        return try PlanFile.decode(String(decoding: data, as: UTF8.self), file: path)
+        return try PlanFile.decode(text, file: path)
     }
 
     /// `@path` reads a file (a large catalogue's inputs exceed the argv limit); anything else is the JSON itself.
     static func jsonArgument(_ value: String, option: String) throws(PlannerError) -> (text: String, source: String) {
         guard value.hasPrefix("@") else { return (value, option) }
         let path = String(value.dropFirst())
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw PlannerError(.invalidAnswers, "\(option) @\(path): cannot read the file")
+        do throws(TextFile.Failure) {
+            // Answers for the largest catalogues are a few MiB; a cap keeps a wrong file from exhausting memory.
+            return (try TextFile.read(path, limit: 16 << 20), "\(option) @\(path)")
+        } catch {
+            throw PlannerError(.invalidAnswers, "\(option): \(error)")
         }
-        return (String(decoding: data, as: UTF8.self), "\(option) @\(path)")
     }
 }

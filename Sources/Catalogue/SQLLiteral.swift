@@ -1,8 +1,13 @@
 /// The one routine that turns values into PostgreSQL literals, for every SQL text the tool writes.
 ///
-/// Assumes `standard_conforming_strings = on` (PostgreSQL's default since 9.1, and what orchestrator-core's
-/// schema dump sets): inside '...' only the quote itself needs doubling; backslashes are ordinary characters.
+/// Relies on `standard_conforming_strings = on` (PostgreSQL's default since 9.1): inside '...' only the quote itself
+/// needs doubling; backslashes are ordinary characters. A server configured with it off would read a backslash
+/// before a quote as an escape, so every transaction that runs these literals sets it first (`requiredSettings`).
 public enum SQLLiteral {
+    /// The setting the literals depend on, for the transaction that runs them (the executor and every revision
+    /// run it before the plan's statements).
+    public static let requiredSettings = "SET LOCAL standard_conforming_strings = on"
+
     public struct Failure: Error, Sendable, Equatable, CustomStringConvertible {
         public let value: String
         public var description: String {
@@ -19,7 +24,8 @@ public enum SQLLiteral {
             if byte == UInt8(ascii: "'") { hasQuote = true }
         }
         guard hasQuote else { return "'" + value + "'" }
-        return "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
+        // By byte: a quote followed by a combining mark is one Swift Character, but still a quote to PostgreSQL.
+        return "'" + TextEscaping.replacingBytes(value) { $0 == UInt8(ascii: "'") ? "''" : nil } + "'"
     }
 
     /// `NULL`, or the quoted value.

@@ -1,7 +1,54 @@
-/// The two string escapings several modules write: JSON (also valid YAML double-quoted scalars) and Python's `repr`.
+/// The string escapings several modules write: JSON (also valid YAML double-quoted scalars), Python's `repr`, and
+/// the byte-level replacement every escaping routine is built on.
+///
+/// Everything here works on UTF-8 bytes or Unicode scalars, never on Swift `Character`s: a quote followed by a
+/// combining mark (`'` + U+0301) is one `Character`, which is not equal to `'`, but to SQL, Python and YAML it is
+/// still a quote followed by another code point.
 public enum TextEscaping {
-    /// A JSON string literal. Control characters, DEL, C1 controls and the line/paragraph separators are written as
-    /// `\uXXXX`, so the same text is also a safe YAML double-quoted scalar.
+    /// Replaces single bytes of the UTF-8 text: `replacement` returns the text for a byte, or nil to keep it. Only
+    /// ASCII bytes may be replaced (a multi-byte sequence is never split).
+    public static func replacingBytes(_ value: String, _ replacement: (UInt8) -> String?) -> String {
+        // Most values need nothing replaced: look first, copy only when needed.
+        guard value.utf8.contains(where: { $0 < 0x80 && replacement($0) != nil }) else { return value }
+        var out: [UInt8] = []
+        out.reserveCapacity(value.utf8.count + 16)
+        for byte in value.utf8 {
+            if byte < 0x80, let text = replacement(byte) {
+                out += text.utf8
+            } else {
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Every occurrence of `target` replaced by `replacement`, compared byte by byte.
+    public static func replacing(_ target: String, with replacement: String, in value: String) -> String {
+        let needle = Array(target.utf8)
+        guard !needle.isEmpty else { return value }
+        let haystack = Array(value.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(haystack.count)
+        var index = 0
+        var changed = false
+        while index < haystack.count {
+            if haystack[index] == needle[0], index + needle.count <= haystack.count,
+               haystack[index..<index + needle.count].elementsEqual(needle)
+            {
+                out += replacement.utf8
+                index += needle.count
+                changed = true
+            } else {
+                out.append(haystack[index])
+                index += 1
+            }
+        }
+        return changed ? String(decoding: out, as: UTF8.self) : value
+    }
+
+    /// A JSON string literal. Control characters, DEL, C1 controls, the line/paragraph separators, U+FEFF and the
+    /// non-characters U+FFFE/U+FFFF are written as `\uXXXX`, so the same text is also a valid YAML double-quoted
+    /// scalar (YAML forbids U+FFFE and U+FFFF in a stream) that every reader gives back code point for code point.
     public static func jsonQuote(_ value: String) -> String {
         // Most values need no escaping: check the bytes once and copy them whole.
         var copy = value
@@ -23,6 +70,7 @@ public enum TextEscaping {
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7f || (0x80...0x9f).contains(scalar.value)
                     || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xfeff
+                    || scalar.value == 0xfffe || scalar.value == 0xffff
                 {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
@@ -34,21 +82,34 @@ public enum TextEscaping {
         return out + "\""
     }
 
-    /// Python's `repr` of a string: single quotes unless the text holds a single quote and no double quote.
+    /// Python's `repr` of a string: single quotes unless the text holds a single quote and no double quote;
+    /// backslashes, line breaks and the delimiter escaped, by Unicode scalar.
     public static func pythonRepr(_ value: String) -> String {
-        let delimiter: Character = value.contains("'") && !value.contains("\"") ? "\"" : "'"
+        let hasSingle = value.utf8.contains(UInt8(ascii: "'"))
+        let hasDouble = value.utf8.contains(UInt8(ascii: "\""))
+        let delimiter: Unicode.Scalar = hasSingle && !hasDouble ? "\"" : "'"
         var out = String(delimiter)
-        for character in value {
-            switch character {
+        for scalar in value.unicodeScalars {
+            switch scalar {
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             case "\r": out += "\\r"
-            case delimiter: out += "\\\(delimiter)"
-            default: out.append(character)
+            case delimiter: out += "\\" + String(delimiter)
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7f {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\x" + (hex.count < 2 ? "0" : "") + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
-        out.append(delimiter)
+        out.unicodeScalars.append(delimiter)
         return out
     }
+
+    /// How many characters PostgreSQL counts in a text (its code points, in a UTF-8 database): what column limits
+    /// such as `varchar(20)` are measured in. A Swift `count` counts grapheme clusters, which can be fewer.
+    public static func codePoints(_ value: String) -> Int { value.unicodeScalars.count }
 }

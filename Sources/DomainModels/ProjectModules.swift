@@ -137,7 +137,7 @@ final class ProjectModules {
                 return nil
             }
             do throws(PythonSyntaxError) {
-                statements = try PythonParser.parseModule(String(decoding: data, as: UTF8.self))
+                statements = try PythonParser.parseModule(try PythonSourceText.decode(data))
             } catch {
                 failed.insert(dotted)
                 diagnose(location.file, error.line, "\(error.message): Python cannot import this module, so nothing in it is read")

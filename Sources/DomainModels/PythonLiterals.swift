@@ -1,3 +1,5 @@
+import Foundation
+
 /// A literal value of a module-level assignment, as much as other modules need (Alembic revision files).
 public enum PythonLiteral: Hashable, Sendable {
     case string(String)
@@ -13,6 +15,17 @@ public struct PythonModuleLiterals: Sendable {
     public let docstring: String?
     /// Name → (value, line), the last assignment winning as in Python.
     public let assignments: [String: (value: PythonLiteral, line: Int)]
+
+    /// Reads a file's bytes as Python would (encoding declaration, byte order mark, line endings).
+    public init(data: Data) throws(PythonModuleError) {
+        let source: String
+        do throws(PythonSyntaxError) {
+            source = try PythonSourceText.decode(data)
+        } catch {
+            throw PythonModuleError(line: error.line, message: error.message)
+        }
+        try self.init(source: source)
+    }
 
     /// Throws a message with the line when Python could not import the file either.
     public init(source: String) throws(PythonModuleError) {

@@ -12,10 +12,14 @@ public enum YAMLProductConfig {
     ]
 
     public static func read(_ url: URL) throws(DomainModelsError) -> ModelSet {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw DomainModelsError(.notFound, "configuration file not found: \(url.path)")
+        let text: String
+        do throws(TextFile.Failure) {
+            text = try TextFile.read(url.path)
+        } catch {
+            if case .missing = error { throw DomainModelsError(.notFound, "configuration file not found: \(url.path)") }
+            throw DomainModelsError(.invalidConfig, "\(error)")
         }
-        return try read(String(decoding: data, as: UTF8.self), file: url.lastPathComponent)
+        return try read(text, file: url.lastPathComponent)
     }
 
     public static func read(_ text: String, file: String) throws(DomainModelsError) -> ModelSet {

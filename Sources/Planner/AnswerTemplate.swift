@@ -1,3 +1,4 @@
+import Catalogue
 import Foundation
 
 /// The `--inputs` / `--updates` JSON that would answer a list of questions, with placeholders where a value is
@@ -41,6 +42,7 @@ public enum AnswerTemplate {
 
     private static func compact(_ object: Any) -> String {
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "'", with: "'\\''")
+        // Shell single quotes, closed and reopened around each quote byte (a quote plus a combining mark included).
+        return TextEscaping.replacingBytes(String(decoding: data, as: UTF8.self)) { $0 == UInt8(ascii: "'") ? "'\\''" : nil }
     }
 }

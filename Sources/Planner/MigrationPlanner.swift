@@ -84,8 +84,9 @@ public struct MigrationPlanner {
     /// The schema's column limits (spec §1), checked at planning time: the database would refuse the migration.
     private func checkLengths(_ changes: ChangeSet, _ inputs: [String: [String: String]]) throws(PlannerError) {
         func check(_ value: String?, _ limit: Int, _ what: String) throws(PlannerError) {
-            guard let value, value.count > limit else { return }
-            throw PlannerError(.invalidValue, "\(what) is \(value.count) characters; the database allows \(limit)")
+            // PostgreSQL counts code points; Swift's `count` counts grapheme clusters ("e" + U+0301 is one).
+            guard let value, TextEscaping.codePoints(value) > limit else { return }
+            throw PlannerError(.invalidValue, "\(what) is \(TextEscaping.codePoints(value)) characters; the database allows \(limit)")
         }
         for product in changes.createProducts {
             try check(inputs[product]?["tag"], 20, "the tag of product '\(product)'")

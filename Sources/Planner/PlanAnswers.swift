@@ -1,3 +1,4 @@
+import Catalogue
 import Foundation
 
 /// orchestrator-core's `--updates` (spec 2.7), plus `products` and `product_blocks` renames.
@@ -29,24 +30,17 @@ public struct PlanAnswers: Hashable, Sendable {
         self.updates = updates
     }
 
-    /// Parses `--inputs` JSON. Values may be strings or numbers (orchestrator-core formats them with `str`).
+    /// Parses `--inputs` JSON. Values are stored as orchestrator-core stores them, Python's `str()` of what
+    /// `json.loads` gives: `True`/`False`, an integer's digits, a float's `repr` (`1e2` → `100.0`). `null` is no
+    /// answer (orchestrator-core then asks); lists and nested objects are not answers and are ignored, as are
+    /// top-level keys whose value is not an object (the tests pass `"force_delete_products": "no"`).
     public static func parseInputs(_ text: String, source: String) throws(PlannerError) -> [String: [String: String]] {
-        let object = try jsonObject(text, source: source)
         var result: [String: [String: String]] = [:]
-        for (name, value) in object {
-            guard let entries = value as? [String: Any] else {
-                // orchestrator-core ignores unknown top-level keys such as "force_delete_products": "no".
-                continue
-            }
+        for (name, value) in try jsonObject(text, source: source) {
+            guard let entries = value.members else { continue }
             var converted: [String: String] = [:]
             for (key, entry) in entries {
-                if let scalar = scalarText(entry) {
-                    converted[key] = scalar
-                } else if entry is [String: Any] || entry is [Any] {
-                    continue  // nested objects are not answers (the tests pass a nested "updates" key)
-                } else {
-                    throw PlannerError(.invalidAnswers, "\(source): the value of \(name).\(key) must be a text or a number")
-                }
+                if let scalar = entry.pythonText { converted[key] = scalar }
             }
             result[name] = converted
         }
@@ -75,61 +69,31 @@ public struct PlanAnswers: Hashable, Sendable {
         return updates
     }
 
-    private static func jsonObject(_ text: String, source: String) throws(PlannerError) -> [String: Any] {
-        let parsed: Any
-        do {
-            parsed = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+    private static func jsonObject(_ text: String, source: String) throws(PlannerError) -> [(key: String, value: JSONValue)] {
+        let parsed: JSONValue
+        do throws(JSONValue.SyntaxError) {
+            parsed = try JSONValue.parse(text)
         } catch {
-            throw PlannerError(.invalidAnswers, "\(source) is not valid JSON: \(describe(error, in: text))")
+            throw PlannerError(.invalidAnswers, "\(source) is not valid JSON: \(error)")
         }
-        guard let object = parsed as? [String: Any] else {
+        guard let members = parsed.members else {
             throw PlannerError(.invalidAnswers, "\(source) must be a JSON object ({...})")
         }
-        return object
+        return members
     }
 
-    /// Foundation's message names the character offset; turn it into a line and column.
-    private static func describe(_ error: Error, in text: String) -> String {
-        let nsError = error as NSError
-        let detail = (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
-        var offset = nsError.userInfo["NSJSONSerializationErrorIndex"] as? Int
-        if offset == nil, let range = detail.range(of: #"character (\d+)"#, options: .regularExpression) {
-            offset = Int(detail[range].dropFirst("character ".count))
-        }
-        if let index = offset {
-            let prefix = text.utf8.prefix(index)
-            let line = prefix.filter { $0 == UInt8(ascii: "\n") }.count + 1
-            let column = prefix.count - (prefix.lastIndex(of: UInt8(ascii: "\n")).map { prefix.distance(from: prefix.startIndex, to: $0) + 1 } ?? 0) + 1
-            return "line \(line), column \(column): \(detail)"
-        }
-        return detail
-    }
-
-    static func scalarText(_ value: Any) -> String? {
-        switch value {
-        case let text as String: return text
-        case let flag as Bool where type(of: value) == Bool.self: return flag ? "True" : "False"
-        case let number as Int: return String(number)
-        case let number as Double:
-            if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
-            return String(number)
-        case let number as NSNumber: return number.stringValue
-        default: return nil
-        }
-    }
-
-    private static func flat(_ value: Any, _ what: String) throws(PlannerError) -> [String: String] {
-        guard let object = value as? [String: Any] else { throw PlannerError(.invalidAnswers, "\(what) must be an object of old → new names") }
+    private static func flat(_ value: JSONValue, _ what: String) throws(PlannerError) -> [String: String] {
+        guard let object = value.members else { throw PlannerError(.invalidAnswers, "\(what) must be an object of old → new names") }
         var result: [String: String] = [:]
         for (old, new) in object {
-            guard let name = new as? String else { throw PlannerError(.invalidAnswers, "\(what).\(old) must be a name") }
+            guard case .string(let name) = new else { throw PlannerError(.invalidAnswers, "\(what).\(old) must be a name") }
             result[old] = name
         }
         return result
     }
 
-    private static func nested(_ value: Any, _ what: String) throws(PlannerError) -> [String: [String: String]] {
-        guard let object = value as? [String: Any] else { throw PlannerError(.invalidAnswers, "\(what) must be an object") }
+    private static func nested(_ value: JSONValue, _ what: String) throws(PlannerError) -> [String: [String: String]] {
+        guard let object = value.members else { throw PlannerError(.invalidAnswers, "\(what) must be an object") }
         var result: [String: [String: String]] = [:]
         for (name, inner) in object { result[name] = try flat(inner, "\(what).\(name)") }
         return result

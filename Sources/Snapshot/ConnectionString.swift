@@ -1,4 +1,5 @@
 import CLibPQ
+import Catalogue
 import Foundation
 
 /// A PostgreSQL connection string in any form a user of orchestrator-core has, turned into one libpq accepts.
@@ -27,7 +28,8 @@ public struct ConnectionString: Sendable {
         guard !trimmed.isEmpty else {
             throw SnapshotError(.invalidConnectionString, "the connection string is empty; pass --db or set DATABASE_URI")
         }
-        let normalized = try Self.dropDriverSuffix(trimmed, redactor: redactor)
+        let (normalized, encodedPassword) = Self.encodingPassword(try Self.dropDriverSuffix(trimmed, redactor: redactor))
+        if let encodedPassword { redactor.add(encodedPassword) }
 
         var errorMessage: UnsafeMutablePointer<CChar>?
         guard let options = PQconninfoParse(normalized, &errorMessage) else {
@@ -90,14 +92,13 @@ public struct ConnectionString: Sendable {
     /// rejects cannot leak its password into the error message.
     static func passwordCandidates(in raw: String) -> [String] {
         var found: [String] = []
-        if let schemeEnd = raw.range(of: "://") {
-            let rest = raw[schemeEnd.upperBound...]
-            let authority = rest.prefix { $0 != "/" && $0 != "?" }
-            if let at = authority.lastIndex(of: "@") {
-                let userInfo = authority[authority.startIndex..<at]
-                if let colon = userInfo.firstIndex(of: ":") {
-                    found.append(String(userInfo[userInfo.index(after: colon)...]))
-                }
+        if let userInfo = uriUserInfo(raw), let colon = raw[userInfo].firstIndex(of: ":") {
+            // Everything after `user:` up to the last `@`, whatever it holds: a password with an unencoded `/`, `@`
+            // or `:` is a common mistake, and libpq would split it and echo the pieces.
+            let password = String(raw[raw.index(after: colon)..<userInfo.upperBound])
+            found.append(password)
+            for piece in password.split(whereSeparator: { "/@:?#".contains($0) }) where piece.count >= 3 {
+                found.append(String(piece))
             }
         }
         var search = raw[...]
@@ -129,6 +130,39 @@ public struct ConnectionString: Sendable {
     }
 }
 
+extension ConnectionString {
+    /// The user-info part of a URI (`user:password`): from after `://` up to the last `@` before the path. The
+    /// last, not the first: `@` in a password is a mistake libpq does not forgive, but SQLAlchemy-style URLs
+    /// (orchestrator-core's `DATABASE_URI`) are often written so.
+    static func uriUserInfo(_ raw: String) -> Range<String.Index>? {
+        guard let schemeEnd = raw.range(of: "://"), !raw[..<schemeEnd.lowerBound].contains(where: { $0 == " " || $0 == "=" }) else {
+            return nil
+        }
+        let rest = raw[schemeEnd.upperBound...]
+        guard let at = rest.lastIndex(of: "@") else { return nil }
+        return schemeEnd.upperBound..<at
+    }
+
+    /// A URI whose password holds characters that end the user-info for libpq (`/`, `@`, `:`, `?`, `#`, `[`, `]`,
+    /// space) gets them percent-encoded, so libpq reads the password SQLAlchemy would read instead of splitting it.
+    /// Returns the string for libpq and the encoded password (a secret too), or the string as it was.
+    static func encodingPassword(_ uri: String) -> (String, String?) {
+        guard let userInfo = uriUserInfo(uri), let colon = uri[userInfo].firstIndex(of: ":") else { return (uri, nil) }
+        let password = uri[uri.index(after: colon)..<userInfo.upperBound]
+        let reserved: Set<Character> = ["/", "@", ":", "?", "#", "[", "]", " "]
+        guard password.contains(where: { reserved.contains($0) }) else { return (uri, nil) }
+        var encoded = ""
+        for scalar in password.unicodeScalars {
+            if reserved.contains(Character(scalar)) {
+                encoded += String(format: "%%%02X", scalar.value)
+            } else {
+                encoded.unicodeScalars.append(scalar)
+            }
+        }
+        return (String(uri[..<uri.index(after: colon)]) + encoded + uri[userInfo.upperBound...], encoded)
+    }
+}
+
 /// Replaces secrets in text with `***`: the secret as given, percent-decoded and percent-encoded.
 public struct Redactor: Sendable {
     private var secrets: [String] = []
@@ -146,7 +180,7 @@ public struct Redactor: Sendable {
 
     public func redact(_ text: String) -> String {
         var result = text
-        for secret in secrets { result = result.replacingOccurrences(of: secret, with: "***") }
+        for secret in secrets { result = TextEscaping.replacing(secret, with: "***", in: result) }
         return result
     }
 }

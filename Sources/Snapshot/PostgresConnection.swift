@@ -58,6 +58,9 @@ public final class PostgresConnection: PostgresQuerying {
                 .connectionFailed, "cannot connect to PostgreSQL at \(target.display); check host, port and database",
                 cause: reason)
         }
+        // libpq prints server notices (`WARNING: there is no transaction in progress`) on stderr by default;
+        // the tool reports what matters itself.
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
         return PostgresConnection(connection: connection, redactor: target.redactor)
     }
 

@@ -56,8 +56,8 @@ public struct SnapshotError: Error, Sendable, CustomStringConvertible {
             return SnapshotError(.outputNotWritable, "cannot write the snapshot: the folder \(folder) does not exist")
         case .notWritable(let path, let reason):
             return SnapshotError(.outputNotWritable, "cannot write the snapshot in \(path)", cause: reason)
-        case .exists(let path):
-            return SnapshotError(.outputNotWritable, "\(path) already exists")
+        case .exists, .notRegularFile, .sameAsInput:
+            return SnapshotError(.outputNotWritable, "cannot write the snapshot: \(failure)")
         }
     }
 }

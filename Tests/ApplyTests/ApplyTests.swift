@@ -98,6 +98,45 @@ struct ApplyTests {
         #expect(current.stdout.contains("(head)"), "\(current.stdout) \(current.stderr)")
     }
 
+    /// The documented two-step deployment: the revision is written into the project (and committed), later the job
+    /// executes the plan in the same project. alembic_version must move exactly as Alembic would move it.
+    @Test func theTwoStepDeploymentStampsAsAlembicWould() throws {
+        let setup = try Setup()
+        defer { setup.cleanUp() }
+        let written = try PlannerBinary.run(["apply", setup.plan, "--snapshot", setup.snapshot, "--project", setup.project.path])
+        #expect(written.status == 0, "\(written.stderr)")
+        let executed = try PlannerBinary.run(["apply", setup.plan, "--db", setup.database.socketURL, "--execute", "--project", setup.project.path])
+        #expect(executed.status == 0, "\(executed.stderr)")
+        #expect(executed.stdout.contains("is already present"))
+        #expect(executed.stdout.contains("alembic_version: e05bb1967eff → "), "\(executed.stdout)")
+        let versions = try setup.database.rows("SELECT version_num FROM alembic_version")
+        #expect(versions.count == 1 && versions.first?.first != "e05bb1967eff", "\(versions)")
+
+        let upgrade = try TestAlembic.run(["upgrade", "heads"], project: setup.project, database: setup.database)
+        #expect(upgrade.status == 0, "Alembic accepts the stamp: \(upgrade.stderr)")
+        #expect(try setup.database.rows("SELECT version_num FROM alembic_version") == versions, "nothing left to upgrade")
+
+        // A retried job: already applied, exit 0, nothing changed.
+        let before = try setup.fingerprint()
+        let retried = try PlannerBinary.run(["apply", setup.plan, "--db", setup.database.socketURL, "--execute", "--project", setup.project.path])
+        #expect(retried.status == 0, "\(retried.stderr)")
+        #expect(retried.stdout.contains("Already applied"))
+        #expect(try setup.fingerprint() == before)
+        #expect(try setup.database.rows("SELECT version_num FROM alembic_version") == versions)
+    }
+
+    @Test func aDatabaseNotAtTheRevisionsParentIsRefused() throws {
+        let setup = try Setup()
+        defer { setup.cleanUp() }
+        try setup.database.psql("UPDATE alembic_version SET version_num = '0123456789ab'")
+        let before = try setup.fingerprint()
+        let refused = try PlannerBinary.run(["apply", setup.plan, "--db", setup.database.socketURL, "--execute", "--project", setup.project.path])
+        #expect(refused.status == 66, "\(refused.stdout) \(refused.stderr)")
+        #expect(refused.stderr.contains("revises e05bb1967eff, but the database's alembic_version holds 0123456789ab"))
+        #expect(try setup.fingerprint() == before)
+        #expect(try setup.database.rows("SELECT version_num FROM alembic_version") == [["0123456789ab"]])
+    }
+
     @Test func aStalePlanIsRefusedWithWhatChanged() throws {
         let setup = try Setup()
         defer { setup.cleanUp() }
@@ -148,26 +187,33 @@ struct ApplyTests {
         #expect(try setup.database.rows("SELECT version_num FROM alembic_version") == [["e05bb1967eff"]])
     }
 
+    /// Two deployment jobs at once: one executes, the other waits for the lock and then finds the revision applied
+    /// (exit 0, nothing changed), as a retried job does.
     @Test func twoConcurrentExecutionsApplyExactlyOnce() throws {
         let setup = try Setup()
         defer { setup.cleanUp() }
         let second = setup.folder.file("project2")
         _ = try Command.run("cp", arguments: ["-r", Repository.fixture("alembic").path, second.path])
         let arguments = { (project: URL) in ["apply", setup.plan, "--snapshot", setup.snapshot, "--db", setup.database.socketURL, "--execute", "--project", project.path] }
-        let processes = [setup.project, second].map { project -> Process in
+        let outputs = [setup.folder.file("out1"), setup.folder.file("out2")]
+        let processes = try zip([setup.project, second], outputs).map { project, output -> Process in
             let process = Process()
             process.executableURL = PlannerBinary.executable
             process.arguments = arguments(project)
-            process.standardOutput = FileHandle.nullDevice
+            _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: output)
             process.standardError = FileHandle.nullDevice
             return process
         }
         for process in processes { try process.run() }
         for process in processes { process.waitUntilExit() }
-        let statuses = processes.map(\.terminationStatus).sorted()
-        #expect(statuses.filter { $0 == 0 }.count == 1, "exactly one applies: \(statuses)")
-        #expect(statuses.contains(60) || statuses.contains(63), "the other is refused: \(statuses)")
+        let statuses = processes.map(\.terminationStatus)
+        let texts = try outputs.map { try String(contentsOf: $0, encoding: .utf8) }
+        #expect(statuses == [0, 0], "\(statuses) \(texts)")
+        #expect(texts.filter { $0.contains("Executed") }.count == 1, "exactly one executes: \(texts)")
+        #expect(texts.filter { $0.contains("Already applied") }.count == 1, "the other changes nothing: \(texts)")
         #expect(try setup.database.rows("SELECT count(*) FROM products WHERE name = 'User partner'") == [["1"]])
+        #expect(try setup.database.rows("SELECT count(*) FROM alembic_version") == [["1"]])
     }
 
     @Test func aRevisionFileIsNeverOverwritten() throws {

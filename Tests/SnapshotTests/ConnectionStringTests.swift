@@ -67,4 +67,18 @@ import TestSupport
         let kv = try ConnectionString("host=h password='it\\'s secret' dbname=d")
         #expect(!kv.redactor.redact("bad password it's secret").contains("secret"))
     }
+
+    /// A password with an unencoded `/`, `@` or `:` (a common mistake): read as SQLAlchemy reads it (everything after
+    /// `user:` up to the last `@`), encoded for libpq, and never shown, not even in pieces.
+    @Test(arguments: ["pa/ss/word99", "pa@ss@word99", "pa:ss:word99", "p/a@s:s?w#rd99", "a/b"])
+    func unencodedPasswordCharactersAreHandledAndHidden(_ password: String) throws {
+        let target = try ConnectionString("postgresql+psycopg://user:\(password)@db.example:5433/orch")
+        #expect(target.display == "user@db.example:5433/orch")
+        let encoded = password.map { ["/": "%2F", "@": "%40", ":": "%3A", "?": "%3F", "#": "%23"][String($0)] ?? String($0) }.joined()
+        #expect(target.libpqForm == "postgresql://user:\(encoded)@db.example:5433/orch")
+        let pieces = password.split(whereSeparator: { "/@:?#".contains($0) }).map(String.init).filter { $0.count >= 3 }
+        for piece in pieces + [password] {
+            #expect(target.redactor.redact("libpq said: \(piece) is wrong") == "libpq said: *** is wrong", "\(piece)")
+        }
+    }
 }

@@ -1,0 +1,332 @@
+/// A JSON document as the user wrote it: objects keep their member order, numbers keep their literal text (so
+/// `1.0` and `1`, or a 30-digit integer, are not confused as Foundation's `JSONSerialization` confuses them), and
+/// every string is exactly the code points written. Parsed from UTF-8 bytes with a depth limit, so no input can
+/// overflow the stack; errors name the line and column.
+public indirect enum JSONValue: Equatable, Sendable {
+    case object([(key: String, value: JSONValue)])
+    case array([JSONValue])
+    case string(String)
+    /// The literal as written (`-0.0`, `1e2`, `100000000000000000000000`).
+    case number(String)
+    case bool(Bool)
+    case null
+
+    public static func == (a: JSONValue, b: JSONValue) -> Bool {
+        switch (a, b) {
+        case (.object(let x), .object(let y)):
+            return x.count == y.count && zip(x, y).allSatisfy { $0.key.utf8.elementsEqual($1.key.utf8) && $0.value == $1.value }
+        case (.array(let x), .array(let y)): return x == y
+        case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
+        case (.number(let x), .number(let y)): return x == y
+        case (.bool(let x), .bool(let y)): return x == y
+        case (.null, .null): return true
+        default: return false
+        }
+    }
+
+    /// Where and why a text is not JSON.
+    public struct SyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+        public let line: Int
+        public let column: Int
+        public let message: String
+        public var description: String { "line \(line), column \(column): \(message)" }
+    }
+
+    /// Nesting deeper than this is refused (no answers file needs more than four levels).
+    public static let maximumDepth = 64
+
+    public static func parse(_ text: String) throws(SyntaxError) -> JSONValue {
+        var parser = Parser(bytes: Array(text.utf8))
+        parser.skipWhitespace()
+        let value = try parser.value(depth: 0)
+        parser.skipWhitespace()
+        guard parser.index == parser.bytes.count else { throw parser.error("unexpected text after the JSON value") }
+        return value
+    }
+
+    /// The members of an object, nil for anything else. A key written twice keeps its last value (as Python's
+    /// `json.loads` does), at the position of the first.
+    public var members: [(key: String, value: JSONValue)]? {
+        guard case .object(let members) = self else { return nil }
+        var result: [(key: String, value: JSONValue)] = []
+        var position: [String: Int] = [:]
+        for member in members {
+            if let index = position[member.key], result[index].key.utf8.elementsEqual(member.key.utf8) {
+                result[index].value = member.value
+            } else {
+                position[member.key] = result.count
+                result.append(member)
+            }
+        }
+        return result
+    }
+
+    /// Python's `str()` of the value `json.loads` gives for it: `True`/`False`, an integer's digits, a float's
+    /// `repr` (`1.0`, `100.0` for `1e2`, `-0.0`, `1e+23`), a string as it is; nil for `null`, arrays and objects.
+    public var pythonText: String? {
+        switch self {
+        case .string(let text): return text
+        case .bool(let flag): return flag ? "True" : "False"
+        case .number(let literal): return PythonNumber.text(ofJSONLiteral: literal)
+        case .null, .array, .object: return nil
+        }
+    }
+
+    private struct Parser {
+        let bytes: [UInt8]
+        var index = 0
+
+        func error(_ message: String) -> SyntaxError {
+            var line = 1
+            var lineStart = 0
+            for position in 0..<min(index, bytes.count) where bytes[position] == UInt8(ascii: "\n") {
+                line += 1
+                lineStart = position + 1
+            }
+            return SyntaxError(line: line, column: index - lineStart + 1, message: message)
+        }
+
+        mutating func skipWhitespace() {
+            while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        }
+
+        mutating func value(depth: Int) throws(SyntaxError) -> JSONValue {
+            guard depth < JSONValue.maximumDepth else { throw error("nested more than \(JSONValue.maximumDepth) levels deep") }
+            guard index < bytes.count else { throw error("unexpected end of the text") }
+            switch bytes[index] {
+            case UInt8(ascii: "{"): return try object(depth: depth)
+            case UInt8(ascii: "["): return try array(depth: depth)
+            case UInt8(ascii: "\""): return .string(try string())
+            case UInt8(ascii: "t"): try word("true"); return .bool(true)
+            case UInt8(ascii: "f"): try word("false"); return .bool(false)
+            case UInt8(ascii: "n"): try word("null"); return .null
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
+            default: throw error("expected a JSON value")
+            }
+        }
+
+        mutating func word(_ text: String) throws(SyntaxError) {
+            let expected = Array(text.utf8)
+            guard index + expected.count <= bytes.count, bytes[index..<index + expected.count].elementsEqual(expected) else {
+                throw error("expected a JSON value")
+            }
+            index += expected.count
+        }
+
+        mutating func object(depth: Int) throws(SyntaxError) -> JSONValue {
+            index += 1
+            var members: [(key: String, value: JSONValue)] = []
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return .object(members)
+            }
+            while true {
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
+                let key = try string()
+                skipWhitespace()
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
+                index += 1
+                skipWhitespace()
+                members.append((key, try value(depth: depth + 1)))
+                skipWhitespace()
+                guard index < bytes.count else { throw error("unexpected end of the text in an object") }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                guard bytes[index] == UInt8(ascii: "}") else { throw error("expected ',' or '}'") }
+                index += 1
+                return .object(members)
+            }
+        }
+
+        mutating func array(depth: Int) throws(SyntaxError) -> JSONValue {
+            index += 1
+            var items: [JSONValue] = []
+            skipWhitespace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return .array(items)
+            }
+            while true {
+                skipWhitespace()
+                items.append(try value(depth: depth + 1))
+                skipWhitespace()
+                guard index < bytes.count else { throw error("unexpected end of the text in a list") }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                guard bytes[index] == UInt8(ascii: "]") else { throw error("expected ',' or ']'") }
+                index += 1
+                return .array(items)
+            }
+        }
+
+        mutating func number() throws(SyntaxError) -> String {
+            let start = index
+            func digits() -> Int {
+                let first = index
+                while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+                return index - first
+            }
+            if bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard index < bytes.count else { throw error("a number needs digits") }
+            if bytes[index] == UInt8(ascii: "0") {
+                index += 1
+            } else if digits() == 0 {
+                throw error("a number needs digits")
+            }
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+                index += 1
+                guard digits() > 0 else { throw error("a number needs digits after '.'") }
+            }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+                index += 1
+                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+                guard digits() > 0 else { throw error("a number needs digits in its exponent") }
+            }
+            return String(decoding: bytes[start..<index], as: UTF8.self)
+        }
+
+        mutating func string() throws(SyntaxError) -> String {
+            index += 1
+            var out: [UInt8] = []
+            while true {
+                guard index < bytes.count else { throw error("unterminated string") }
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""):
+                    index += 1
+                    return String(decoding: out, as: UTF8.self)
+                case UInt8(ascii: "\\"):
+                    index += 1
+                    guard index < bytes.count else { throw error("unterminated string") }
+                    let escaped = bytes[index]
+                    index += 1
+                    switch escaped {
+                    case UInt8(ascii: "\""): out.append(0x22)
+                    case UInt8(ascii: "\\"): out.append(0x5C)
+                    case UInt8(ascii: "/"): out.append(0x2F)
+                    case UInt8(ascii: "b"): out.append(0x08)
+                    case UInt8(ascii: "f"): out.append(0x0C)
+                    case UInt8(ascii: "n"): out.append(0x0A)
+                    case UInt8(ascii: "r"): out.append(0x0D)
+                    case UInt8(ascii: "t"): out.append(0x09)
+                    case UInt8(ascii: "u"):
+                        let escapeStart = index - 2
+                        var code = try hex4()
+                        if (0xD800...0xDBFF).contains(code) {
+                            // A surrogate pair: the low half must follow.
+                            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                                index = escapeStart
+                                throw error("a lone surrogate \\u\(String(code, radix: 16)) is no character")
+                            }
+                            index += 2
+                            let low = try hex4()
+                            guard (0xDC00...0xDFFF).contains(low) else {
+                                index = escapeStart
+                                throw error("a lone surrogate \\u\(String(code, radix: 16)) is no character")
+                            }
+                            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                        } else if (0xDC00...0xDFFF).contains(code) {
+                            index = escapeStart
+                            throw error("a lone surrogate \\u\(String(code, radix: 16)) is no character")
+                        }
+                        guard let scalar = Unicode.Scalar(code) else { throw error("\\u escape out of range") }
+                        out += Array(String(scalar).utf8)
+                    default:
+                        index -= 1
+                        throw error("invalid escape '\\\(String(decoding: [escaped], as: UTF8.self))'")
+                    }
+                case 0..<0x20:
+                    throw error("a control character (0x\(String(byte, radix: 16))) must be escaped in a JSON string")
+                default:
+                    out.append(byte)
+                    index += 1
+                }
+            }
+        }
+
+        mutating func hex4() throws(SyntaxError) -> UInt32 {
+            guard index + 4 <= bytes.count else { throw error("\\u needs four hex digits") }
+            var value: UInt32 = 0
+            for byte in bytes[index..<index + 4] {
+                let digit: UInt32
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+                default: throw error("\\u needs four hex digits")
+                }
+                value = value * 16 + digit
+            }
+            index += 4
+            return value
+        }
+    }
+}
+
+/// Python's `str()` of numbers: what orchestrator-core stores for a number given in `--inputs`.
+public enum PythonNumber {
+    /// `json.loads` makes a literal with `.`, `e` or `E` a float, anything else an int.
+    public static func text(ofJSONLiteral literal: String) -> String {
+        let isFloat = literal.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
+        guard isFloat else {
+            // An int: its digits, without the sign of a negative zero.
+            return literal == "-0" ? "0" : literal
+        }
+        guard let value = Double(literal) else { return literal }
+        return repr(value)
+    }
+
+    /// `repr(float)`: the shortest digits that round-trip (Swift's `description` finds the same digits), laid out
+    /// as Python does: positional for decimal exponents from -4 to 15 with at least one fractional digit,
+    /// otherwise `d.ddde±XX` with at least two exponent digits; `inf`, `-inf`, `nan`.
+    public static func repr(_ value: Double) -> String {
+        if value.isNaN { return "nan" }
+        if value.isInfinite { return value < 0 ? "-inf" : "inf" }
+        if value == 0 { return value.sign == .minus ? "-0.0" : "0.0" }
+        let (negative, digits, exponent) = decompose(value)
+        let sign = negative ? "-" : ""
+        // `exponent` is the power of ten of the first digit: value = 0.d1d2... × 10^(exponent + 1).
+        if exponent >= -4 && exponent < 16 {
+            if exponent >= 0 {
+                let integerDigits = exponent + 1
+                if digits.count <= integerDigits {
+                    return sign + digits + String(repeating: "0", count: integerDigits - digits.count) + ".0"
+                }
+                let split = digits.index(digits.startIndex, offsetBy: integerDigits)
+                return sign + digits[..<split] + "." + digits[split...]
+            }
+            return sign + "0." + String(repeating: "0", count: -exponent - 1) + digits
+        }
+        let mantissa = digits.count > 1 ? String(digits.prefix(1)) + "." + digits.dropFirst() : digits
+        let exponentText = String(abs(exponent))
+        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (exponentText.count < 2 ? "0" : "") + exponentText
+    }
+
+    /// The shortest round-trip digits (no leading or trailing zeros) and the decimal exponent of the first digit.
+    static func decompose(_ value: Double) -> (negative: Bool, digits: String, exponent: Int) {
+        var text = "\(value.magnitude)"  // e.g. "1e+23", "0.0001", "123.45", "1.5e-07"
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            exponent = Int(text[text.index(after: e)...]) ?? 0
+            text = String(text[..<e])
+        }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let integerPart = String(parts[0])
+        let fractionPart = parts.count > 1 ? String(parts[1]) : ""
+        var digits = integerPart + fractionPart
+        // Position of the first significant digit.
+        var pointPosition = integerPart.count  // digits before the decimal point
+        while digits.hasPrefix("0") && digits.count > 1 {
+            digits.removeFirst()
+            pointPosition -= 1
+        }
+        while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
+        return (value.sign == .minus, digits, exponent + pointPosition - 1)
+    }
+}
