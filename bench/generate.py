@@ -84,7 +84,9 @@ class Project:
                     self.registry.append((f"Product {p} {variant}", p))
 
     def block_file(self, b):
-        return b % self.block_files if b < self.block_count else 0
+        # Contiguous ranges: blocks only depend on higher indexes, so a file imports only later files and the
+        # project has no circular import (Python would refuse one).
+        return b * self.block_files // self.block_count if b < self.block_count else 0
 
     # ----- Python models -------------------------------------------------------------------------------------
 

@@ -52,6 +52,7 @@ enum ExitCodes {
         case .invalidValue: return 51
         case .invalidPlan: return 52
         case .incompleteModels: return 43
+        case .unicodeConflict: return 53
         }
     }
 

@@ -50,8 +50,9 @@ public struct DatabaseCatalogue: Hashable, Sendable, Codable {
     /// relations that point at existing rows. Throws the first problem found.
     public func validate() throws(CatalogueError) {
         func unique(_ values: [String], _ what: String) throws(CatalogueError) {
-            var seen = Set<String>()
-            for value in values where !seen.insert(value).inserted {
+            // By bytes, as PostgreSQL's unique constraints compare: two spellings of "é" are two names.
+            var seen = Set<[UInt8]>()
+            for value in values where !seen.insert(Array(value.utf8)).inserted {
                 throw CatalogueError(.inconsistent, "\(what) '\(value)' appears twice")
             }
         }

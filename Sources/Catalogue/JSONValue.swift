@@ -44,6 +44,15 @@ public indirect enum JSONValue: Equatable, Sendable {
         return value
     }
 
+    /// The JSON string literal that starts at `offset` of `bytes` (at its opening quote), or nil when there is none.
+    /// Readers of formats that embed JSON-escaped strings (plan files' double-quoted YAML scalars) use it to get the
+    /// exact code points back.
+    public static func stringLiteral(in bytes: [UInt8], at offset: Int) -> String? {
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: "\"") else { return nil }
+        var parser = Parser(bytes: bytes, index: offset)
+        return try? parser.string()
+    }
+
     /// The members of an object, nil for anything else. A key written twice keeps its last value (as Python's
     /// `json.loads` does), at the position of the first.
     public var members: [(key: String, value: JSONValue)]? {

@@ -55,6 +55,8 @@ final class ProjectModules {
     private(set) var loadOrder: [ProjectModule] = []
     var diagnostics: [ModelDiagnostic] = []
     private var failed: Set<String> = []
+    /// Modules whose top level is being executed: an import from one of them sees only what it bound so far.
+    private var executing: Set<String> = []
     // File-system answers, asked once: a large project imports the same modules from hundreds of files.
     private var locations: [String: (file: String, isPackage: Bool, hasSource: Bool)?] = [:]
     private var projectTopLevel: [String: Bool] = [:]
@@ -148,7 +150,9 @@ final class ProjectModules {
         modules[dotted] = module
         byFile[location.file] = module
         loadOrder.append(module)
+        executing.insert(module.name)
         bind(module, statements)
+        executing.remove(module.name)
         return module
     }
 
@@ -174,6 +178,16 @@ final class ProjectModules {
                 if isProject {
                     guard load(base, from: (module.file, line)) != nil else { continue }
                     module.imports.append(base)
+                }
+                if isProject, executing.contains(base), let partial = modules[base] {
+                    // A circular import: Python runs `from base import name` against the partly executed module.
+                    for imported in names where imported.name != "*" && partial.symbols[imported.name] == nil
+                        && locate("\(base).\(imported.name)") == nil
+                    {
+                        diagnose(
+                            module.file, line,
+                            "cannot import name '\(imported.name)' from partially initialized module '\(base)' (most likely due to a circular import): Python cannot import this module")
+                    }
                 }
                 for imported in names {
                     if imported.name == "*" {

@@ -262,6 +262,8 @@ struct PythonLexer {
             if next == ascii("=") { length = 2 }
         case ascii("("), ascii("["), ascii("{"):
             depth += 1
+            // CPython's tokenizer stops at 200 open brackets (MAXLEVEL).
+            if depth >= 200 { throw PythonSyntaxError(line: line, message: "too many nested parentheses") }
         case ascii(")"), ascii("]"), ascii("}"):
             depth = max(0, depth - 1)
         case ascii(","), ascii(";"), ascii("~"):

@@ -27,7 +27,25 @@ extension PythonParser {
         return try parseExpression()
     }
 
+    /// Counts one level of recursion; deeper than `maximumNesting` is an error, not a stack overflow.
+    mutating func enter() throws(Failure) {
+        nesting += 1
+        if nesting > Self.maximumNesting {
+            throw Failure(line: current.line, message: "too deeply nested (more than \(Self.maximumNesting) levels)")
+        }
+    }
+
+    /// Counts one node of an operator chain or trailer chain in the current statement.
+    mutating func chain() throws(Failure) {
+        chainNodes += 1
+        if chainNodes > Self.maximumChainNodes {
+            throw Failure(line: current.line, message: "expression too long (more than \(Self.maximumChainNodes) operators)")
+        }
+    }
+
     mutating func parseExpression() throws(Failure) -> PythonExpression {
+        try enter()
+        defer { nesting -= 1 }
         if acceptName("lambda") {
             // Parameters up to the ':', then the body.
             while !current.isOp(":") {
@@ -55,24 +73,35 @@ extension PythonParser {
 
     private mutating func parseOr() throws(Failure) -> PythonExpression {
         var left = try parseAnd()
-        while acceptName("or") { left = .binary(left, "or", try parseAnd()) }
+        while acceptName("or") {
+            try chain()
+            left = .binary(left, "or", try parseAnd())
+        }
         return left
     }
 
     private mutating func parseAnd() throws(Failure) -> PythonExpression {
         var left = try parseNot()
-        while acceptName("and") { left = .binary(left, "and", try parseNot()) }
+        while acceptName("and") {
+            try chain()
+            left = .binary(left, "and", try parseNot())
+        }
         return left
     }
 
     private mutating func parseNot() throws(Failure) -> PythonExpression {
-        if acceptName("not") { return .unary("not", try parseNot()) }
+        if acceptName("not") {
+            try enter()
+            defer { nesting -= 1 }
+            return .unary("not", try parseNot())
+        }
         return try parseComparison()
     }
 
     private mutating func parseComparison() throws(Failure) -> PythonExpression {
         var left = try parseBinary(minimumPrecedence: 1)
         while true {
+            try chain()
             if case .op(let symbol) = current.kind, ["<", ">", "==", ">=", "<=", "!="].contains(symbol) {
                 advance()
                 left = .binary(left, symbol, try parseBinary(minimumPrecedence: 1))
@@ -110,6 +139,7 @@ extension PythonParser {
         var left = try parseUnary()
         while case .op(let symbol) = current.kind, let precedence = Self.precedence(symbol), precedence >= minimumPrecedence {
             advance()
+            try chain()
             left = .binary(left, symbol, try parseBinary(minimumPrecedence: precedence + 1))
         }
         return left
@@ -118,6 +148,8 @@ extension PythonParser {
     private mutating func parseUnary() throws(Failure) -> PythonExpression {
         if case .op(let symbol) = current.kind, ["-", "+", "~"].contains(symbol) {
             advance()
+            try enter()
+            defer { nesting -= 1 }
             return .unary(symbol, try parseUnary())
         }
         return try parsePower()
@@ -133,6 +165,7 @@ extension PythonParser {
     private mutating func parsePrimary() throws(Failure) -> PythonExpression {
         var value = try parseAtom()
         while true {
+            if current.isOp(".") || current.isOp("(") || current.isOp("[") { try chain() }
             if accept(".") {
                 value = .attribute(value, try expectName())
             } else if accept("(") {

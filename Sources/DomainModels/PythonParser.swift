@@ -10,6 +10,13 @@ struct PythonParser {
 
     var tokens: [PythonToken]
     var index = 0
+    /// Recursion depth of the expression parser, and nodes built iteratively (operator chains, trailers) in the
+    /// current statement: both are bounded, so no source can overflow the stack of the parser or of what reads
+    /// its trees (CPython refuses such modules too: "too many nested parentheses", RecursionError).
+    var nesting = 0
+    var chainNodes = 0
+    static let maximumNesting = 200
+    static let maximumChainNodes = 2_000
 
     init(tokens: [PythonToken]) { self.tokens = tokens }
 
@@ -61,6 +68,8 @@ struct PythonParser {
                 advance()
             default:
                 let start = index
+                nesting = 0
+                chainNodes = 0
                 do {
                     statements.append(contentsOf: try parseStatement())
                 } catch {

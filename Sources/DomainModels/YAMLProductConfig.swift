@@ -11,6 +11,9 @@ public enum YAMLProductConfig {
         "int", "str", "bool", "enum", "list", "float", "UUID", "datetime", "date", "Decimal", "dict",
     ]
 
+    /// More product variants than this (the cartesian product of the fixed inputs' values) are refused.
+    public static let maximumVariants = 10_000
+
     public static func read(_ url: URL) throws(DomainModelsError) -> ModelSet {
         let text: String
         do throws(TextFile.Failure) {
@@ -170,6 +173,10 @@ public enum YAMLProductConfig {
                 if !values.isEmpty { variantAxes.append(values) }
             }
             // Variants: the cartesian product of the values, in declaration order, appended to the name.
+            let count = variantAxes.reduce(1) { $0.multipliedReportingOverflow(by: max(1, $1.count)).partialValue }
+            if count > YAMLProductConfig.maximumVariants || variantAxes.contains(where: { $0.count > YAMLProductConfig.maximumVariants }) {
+                throw fail(root, "the fixed inputs' values make \(count) product variants; at most \(YAMLProductConfig.maximumVariants) are read (a product with more variants is not one a catalogue can hold)")
+            }
             var variants = [[String]()]
             for axis in variantAxes { variants = variants.flatMap { prefix in axis.map { prefix + [$0] } } }
             for variant in variants {

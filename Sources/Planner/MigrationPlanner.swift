@@ -53,6 +53,7 @@ public struct MigrationPlanner {
                 .incompleteModels,
                 "the models could not be read completely, so a plan could delete what was missed:\n\(list)\nFix these, or plan anyway with --allow-incomplete-models (the plan then lists them)")
         }
+        try checkSpellings()
         let view = CatalogueView(snapshot)
         let conversation = Conversation(questioner: questioner, given: given)
         let changes = try ChangeCalculator(
@@ -79,6 +80,33 @@ public struct MigrationPlanner {
             changes: changes, answers: answers, warnings: Warnings(changes: changes, view: view, models: models).all(),
             upgrade: upgrade, downgrade: downgrade)
         return .plan(plan)
+    }
+
+    /// Refuses names whose spellings differ only in Unicode normalisation where they meet: PostgreSQL compares bytes
+    /// (orchestrator-core would not find a product whose registry key is the NFD spelling of the catalogue's NFC
+    /// name), while Swift's string equality would call them the same and plan nothing.
+    private func checkSpellings() throws(PlannerError) {
+        let catalogue = snapshot.catalogue
+        var fixedInputs: [String] = []
+        for (name, product) in models.products { fixedInputs += product.fixedInputs.keys.map { "\(name)/\($0)" } }
+        let productNames = Dictionary(catalogue.products.map { ($0.productID, $0.name) }, uniquingKeysWith: { a, _ in a })
+        fixedInputs += catalogue.fixedInputs.map { "\(productNames[$0.productID] ?? "")/\($0.name)" }
+        let kinds: [(String, [String])] = [
+            ("product", Array(models.products.keys) + catalogue.products.map(\.name)),
+            ("product block", Array(models.productBlocks.keys) + catalogue.productBlocks.map(\.name)),
+            ("resource type", models.productBlocks.values.flatMap(\.resourceTypes) + catalogue.resourceTypes.map(\.name)),
+            ("fixed input (product/name)", fixedInputs),
+        ]
+        var lines: [String] = []
+        for (kind, names) in kinds {
+            for group in UnicodeNames.conflicts(names) {
+                lines.append("  \(kind): " + group.map { "'\($0)' (\(UnicodeNames.codePoints($0)))" }.joined(separator: " and "))
+            }
+        }
+        guard !lines.isEmpty else { return }
+        throw PlannerError(
+            .unicodeConflict,
+            "these names look alike but are spelled with different Unicode code points, so PostgreSQL sees different names:\n\(lines.joined(separator: "\n"))\nRename them in the models or the catalogue so both use the same code points (usually the composed form, NFC)")
     }
 
     /// The schema's column limits (spec §1), checked at planning time: the database would refuse the migration.

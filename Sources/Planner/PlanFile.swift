@@ -147,7 +147,7 @@ public enum PlanFile {
         } catch {
             throw PlannerError(.invalidPlan, "\(file) is not a readable plan (YAML): \(error)")
         }
-        let reader = PlanNodeReader(file: file)
+        let reader = PlanNodeReader(file: file, scalars: ExactScalars(text))
         let plan = try reader.plan(node)
         let storedDigest = try reader.string(node, "digest")
         let current = sectionDigests(sectionTexts(plan))

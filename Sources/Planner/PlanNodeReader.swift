@@ -3,6 +3,10 @@ import Yams
 /// Turns a plan file's YAML nodes back into a `Plan`, naming the key that is missing or malformed.
 struct PlanNodeReader {
     let file: String
+    let scalars: ExactScalars
+
+    /// The exact text of a scalar node (see `ExactScalars`).
+    func text(_ node: Node) -> String { scalars.string(node) ?? "" }
 
     func fail(_ node: Node?, _ message: String) -> PlannerError {
         let line = node?.mark.map { ":\($0.line)" } ?? ""
@@ -16,8 +20,8 @@ struct PlanNodeReader {
 
     func string(_ node: Node, _ key: String) throws(PlannerError) -> String {
         let value = try self.value(node, key)
-        guard case .scalar(let scalar) = value else { throw fail(value, "'\(key)' must be a text") }
-        return scalar.string
+        guard case .scalar = value else { throw fail(value, "'\(key)' must be a text") }
+        return text(value)
     }
 
     func optionalInt(_ node: Node, _ key: String) throws(PlannerError) -> Int? {
@@ -36,15 +40,15 @@ struct PlanNodeReader {
         guard let sequence = value.sequence else { throw fail(value, "'\(key)' must be a list") }
         var result: [String] = []
         for item in sequence {
-            guard case .scalar(let scalar) = item else { throw fail(item, "items of '\(key)' must be texts") }
-            result.append(scalar.string)
+            guard case .scalar = item else { throw fail(item, "items of '\(key)' must be texts") }
+            result.append(text(item))
         }
         return result
     }
 
     private func text(_ value: Node, _ key: String) throws(PlannerError) -> String {
-        guard case .scalar(let scalar) = value else { throw fail(value, "'\(key)' must be a text") }
-        return scalar.string
+        guard case .scalar = value else { throw fail(value, "'\(key)' must be a text") }
+        return text(value)
     }
 
     func mapping(_ node: Node, _ key: String) throws(PlannerError) -> [(String, Node)] {
@@ -55,8 +59,8 @@ struct PlanNodeReader {
         guard let mapping = value.mapping else { throw fail(value, "'\(key)' must be a mapping") }
         var result: [(String, Node)] = []
         for (name, item) in mapping {
-            guard case .scalar(let scalar) = name else { throw fail(name, "keys of '\(key)' must be texts") }
-            result.append((scalar.string, item))
+            guard case .scalar = name else { throw fail(name, "keys of '\(key)' must be texts") }
+            result.append((text(name), item))
         }
         return result
     }

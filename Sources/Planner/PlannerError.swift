@@ -15,6 +15,8 @@ public struct PlannerError: Error, Sendable, CustomStringConvertible {
         case invalidPlan
         /// The model reader could not read everything, and planning on what it read could delete the rest.
         case incompleteModels
+        /// Two spellings of a name that differ only in their Unicode code points (NFC and NFD) meet.
+        case unicodeConflict
     }
 
     public let code: Code

@@ -14,12 +14,17 @@ struct ModelProject {
 
     /// Writes `files` (path → source) under a fresh folder and reads the models.
     static func read(_ files: [String: String], package: String? = nil) throws -> ModelSet {
+        try read(bytes: files.mapValues { Data($0.utf8) }, package: package)
+    }
+
+    /// The same with the files' exact bytes (encodings, byte order marks, line endings).
+    static func read(bytes files: [String: Data], package: String? = nil) throws -> ModelSet {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        for (path, source) in files {
+        for (path, data) in files {
             let url = folder.file(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(source.utf8).write(to: url)
+            try data.write(to: url)
         }
         return try PythonModelReader(root: folder.url, package: package).read()
     }
