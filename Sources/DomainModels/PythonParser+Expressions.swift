@@ -101,18 +101,21 @@ extension PythonParser {
     private mutating func parseComparison() throws(Failure) -> PythonExpression {
         var left = try parseBinary(minimumPrecedence: 1)
         while true {
-            try chain()
             if case .op(let symbol) = current.kind, ["<", ">", "==", ">=", "<=", "!="].contains(symbol) {
                 advance()
+                try chain()
                 left = .binary(left, symbol, try parseBinary(minimumPrecedence: 1))
             } else if current.isName("in") {
                 advance()
+                try chain()
                 left = .binary(left, "in", try parseBinary(minimumPrecedence: 1))
             } else if current.isName("not") && peek().isName("in") {
                 advance(); advance()
+                try chain()
                 left = .binary(left, "not in", try parseBinary(minimumPrecedence: 1))
             } else if current.isName("is") {
                 advance()
+                try chain()
                 let op = acceptName("not") ? "is not" : "is"
                 left = .binary(left, op, try parseBinary(minimumPrecedence: 1))
             } else {
