@@ -21,12 +21,14 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
         ),
-        // Reading domain models without Python: a static reader of model source, and YAML product configs.
-        .target(name: "DomainModels", dependencies: ["Catalogue", .product(name: "Yams", package: "Yams")]),
+        // Reading Python without running it: lexer, parser, literals, module loading and name resolution.
+        .target(name: "PythonSource"),
+        // Reading domain models without Python: model source (over PythonSource), and YAML product configs.
+        .target(name: "DomainModels", dependencies: ["Catalogue", "PythonSource", .product(name: "Yams", package: "Yams")]),
         // Diff, questions, SQL, plan file and its rendering. No database, no terminal.
-        .target(name: "Planner", dependencies: ["Catalogue", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Planner", dependencies: ["Catalogue", "PythonSource", .product(name: "Yams", package: "Yams")]),
         // Plan verification, the Alembic revision graph and writer, execution against PostgreSQL.
-        .target(name: "Apply", dependencies: ["Catalogue", "Planner", "Snapshot", "DomainModels"]),
+        .target(name: "Apply", dependencies: ["Catalogue", "Planner", "Snapshot", "PythonSource"]),
         // PostgreSQL connection, catalogue reader and the SQLite snapshot file.
         .target(
             name: "Snapshot",
@@ -58,6 +60,7 @@ let package = Package(
         .testTarget(name: "ApplyTests", dependencies: ["Apply", "Planner", "Catalogue", "Snapshot", "DomainModels", "TestSupport"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "Catalogue", "DomainModels", "Snapshot", "TestSupport"]),
         .testTarget(name: "DomainModelsTests", dependencies: ["DomainModels", "Catalogue", "TestSupport"]),
+        .testTarget(name: "PythonSourceTests", dependencies: ["PythonSource", "TestSupport"]),
         .testTarget(
             name: "CLITests",
             dependencies: ["CLI", "Snapshot", "Catalogue", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]

@@ -1,3 +1,4 @@
+import PythonSource
 import DomainModels
 import Foundation
 
@@ -45,7 +46,7 @@ public struct RevisionGraph: Sendable {
             throw ApplyError(.invalidProject, "cannot read the revision file \(file.path)")
         }
         let module: PythonModuleLiterals
-        do throws(PythonModuleError) {
+        do throws(PythonSyntaxError) {
             module = try PythonModuleLiterals(data: data)
         } catch {
             throw ApplyError(.invalidProject, "\(file.path):\(error.line): cannot read the revision file: \(error.message)")

@@ -1,3 +1,4 @@
+import PythonSource
 import Catalogue
 import Foundation
 import Planner
@@ -177,10 +178,7 @@ public struct RevisionWriter {
         return String(decoding: out, as: UTF8.self)
     }
 
-    static func pythonRepr(_ value: String?) -> String {
-        guard let value else { return "None" }
-        return TextEscaping.pythonRepr(value)
-    }
+    static func pythonRepr(_ value: String?) -> String { PythonRepr.string(value) }
 
     func render(plan: Plan, id: String, down: String?, labels: [String]?, dependsOn: String?, date: Date) throws(ApplyError) -> String {
         try render(

@@ -1,5 +1,6 @@
-/// The string escapings several modules write: JSON (also valid YAML double-quoted scalars), Python's `repr`, and
-/// the byte-level replacement every escaping routine is built on.
+/// The string escapings several modules write: JSON (also valid YAML double-quoted scalars) and the byte-level
+/// replacement every escaping routine is built on (SQL literals, revision docstrings, shell quoting). Python's `repr`
+/// is `PythonSource.PythonRepr`.
 ///
 /// Everything here works on UTF-8 bytes or Unicode scalars, never on Swift `Character`s: a quote followed by a
 /// combining mark (`'` + U+0301) is one `Character`, which is not equal to `'`, but to SQL, Python and YAML it is
@@ -80,33 +81,6 @@ public enum TextEscaping {
             }
         }
         return out + "\""
-    }
-
-    /// Python's `repr` of a string: single quotes unless the text holds a single quote and no double quote;
-    /// backslashes, line breaks and the delimiter escaped, by Unicode scalar.
-    public static func pythonRepr(_ value: String) -> String {
-        let hasSingle = value.utf8.contains(UInt8(ascii: "'"))
-        let hasDouble = value.utf8.contains(UInt8(ascii: "\""))
-        let delimiter: Unicode.Scalar = hasSingle && !hasDouble ? "\"" : "'"
-        var out = String(delimiter)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case delimiter: out += "\\" + String(delimiter)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7f {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\x" + (hex.count < 2 ? "0" : "") + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        out.unicodeScalars.append(delimiter)
-        return out
     }
 
     /// How many characters PostgreSQL counts in a text (its code points, in a UTF-8 database): what column limits

@@ -1,9 +1,15 @@
+import PythonSource
 /// What classes are: their bases, kinds, block names and lifecycles, their subclasses; and the constants the
 /// models use (registry keys, list bounds, block names, enum values).
 final class ClassResolver {
     let modules: ProjectModules
     let names: NameResolver
     private var subclassIndex: [ObjectIdentifier: [ProjectClass]]?
+    // Per class, worked out once.
+    private var basesCache: [ObjectIdentifier: [ResolvedBase]] = [:]
+    private var kindCache: [ObjectIdentifier: ClassKind] = [:]
+    /// Classes whose kind is being worked out: meeting one again means an inheritance cycle.
+    private var kindInProgress: Set<ObjectIdentifier> = []
 
     init(modules: ProjectModules) {
         self.modules = modules
@@ -15,7 +21,7 @@ final class ClassResolver {
     // MARK: - Bases and kinds
 
     func bases(of projectClass: ProjectClass) -> [ResolvedBase] {
-        if let bases = projectClass.resolvedBases { return bases }
+        if let bases = basesCache[ObjectIdentifier(projectClass)] { return bases }
         var result: [ResolvedBase] = []
         for base in projectClass.definition.bases {
             var target = base
@@ -48,21 +54,22 @@ final class ClassResolver {
                 result.append(.unresolved(PythonUnparser.unparse(base)))
             }
         }
-        projectClass.resolvedBases = result
+        basesCache[ObjectIdentifier(projectClass)] = result
         return result
     }
 
     func kind(of projectClass: ProjectClass) -> ClassKind {
-        if let kind = projectClass.kind { return kind }
-        if projectClass.kindInProgress {
+        let key = ObjectIdentifier(projectClass)
+        if let kind = kindCache[key] { return kind }
+        if kindInProgress.contains(key) {
             // Python cannot define a class that inherits from itself (the name is not bound yet): NameError.
             modules.diagnose(
                 projectClass.module.file, projectClass.line,
                 "class \(projectClass.name) inherits from itself (an inheritance cycle): Python cannot define it")
             return ClassKind(unknownBase: "an inheritance cycle")
         }
-        projectClass.kindInProgress = true
-        defer { projectClass.kindInProgress = false }
+        kindInProgress.insert(key)
+        defer { kindInProgress.remove(key) }
         var kind = ClassKind()
         for base in bases(of: projectClass) {
             switch base {
@@ -94,7 +101,7 @@ final class ClassResolver {
                 kind.unknownBase = kind.unknownBase ?? written
             }
         }
-        projectClass.kind = kind
+        kindCache[key] = kind
         return kind
     }
 

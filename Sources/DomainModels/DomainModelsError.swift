@@ -1,3 +1,4 @@
+import PythonSource
 /// The error of the DomainModels module: the models cannot be read at all (as opposed to a diagnostic, which
 /// marks one thing that could not be resolved).
 public struct DomainModelsError: Error, Sendable, CustomStringConvertible {

@@ -1,3 +1,4 @@
+import PythonSource
 import Catalogue
 
 /// What a field's annotation says: which product blocks it can hold, or that it is positively a scalar, or that it
@@ -455,9 +456,5 @@ struct FieldTypeAnalyzer {
     }
 
     /// Parses the text of a string annotation.
-    static func parseAnnotation(_ source: String) -> PythonExpression? {
-        guard let tokens = try? PythonLexer.tokenize(source) else { return nil }
-        var parser = PythonParser(tokens: tokens)
-        return try? parser.parseExpression()
-    }
+    static func parseAnnotation(_ source: String) -> PythonExpression? { PythonParser.parseExpression(source) }
 }

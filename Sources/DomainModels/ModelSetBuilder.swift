@@ -1,3 +1,4 @@
+import PythonSource
 import Catalogue
 
 /// Builds the model set from the registry: products with their fixed inputs and root blocks, then every block

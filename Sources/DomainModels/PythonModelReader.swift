@@ -1,3 +1,4 @@
+import PythonSource
 import Catalogue
 import Foundation
 
@@ -35,7 +36,11 @@ public struct PythonModelReader {
             registry = productsWithoutRegistry(packageModule, modules: modules, classes: classes)
         }
         var modelSet = ModelSetBuilder(classes: classes).build(registry)
-        modelSet.diagnostics = Array(Set(modules.diagnostics)).sorted()
+        modelSet.diagnostics = Array(Set(modules.diagnostics)).sorted().map { diagnostic in
+            ModelDiagnostic(
+                file: diagnostic.file, line: diagnostic.line, message: diagnostic.message,
+                severity: diagnostic.severity == .note ? .note : .incomplete)
+        }
         return modelSet
     }
 

@@ -1,3 +1,4 @@
+import PythonSource
 /// One key of `SUBSCRIPTION_MODEL_REGISTRY`: a product name and its class.
 struct RegistryEntry {
     var name: String

@@ -1,3 +1,4 @@
+import PythonSource
 import Catalogue
 import Foundation
 import Yams

@@ -1,3 +1,4 @@
+import PythonSource
 import Catalogue
 import Foundation
 
@@ -48,7 +49,7 @@ public enum ChangeLog {
     }
 
     /// Python's `repr` of a string.
-    static func repr(_ text: String) -> String { TextEscaping.pythonRepr(text) }
+    static func repr(_ text: String) -> String { PythonRepr.string(text) }
 
     public static func lines(_ changes: ChangeSet, productTypes: [String: String], format: Format) -> [String] {
         entries(changes, models: productTypes).map { event, key, python, value in

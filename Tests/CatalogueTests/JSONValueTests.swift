@@ -76,19 +76,6 @@ import Testing
         #expect(literal.unicodeScalars.filter { $0 == "'" }.count == 2 + 2 * value.unicodeScalars.filter { $0 == "'" }.count)
     }
 
-    @Test(arguments: tricky)
-    func pythonReprEscapesTheDelimiterByScalar(_ value: String) {
-        let repr = TextEscaping.pythonRepr(value)
-        let scalars = Array(repr.unicodeScalars)
-        let delimiter = scalars[0]
-        var escaped = false
-        for scalar in scalars.dropFirst().dropLast() {
-            if escaped { escaped = false; continue }
-            if scalar == "\\" { escaped = true; continue }
-            #expect(scalar != delimiter, "\(value.debugDescription) → \(repr)")
-        }
-    }
-
     @Test func columnLimitsCountCodePointsAsPostgreSQLDoes() {
         #expect(TextEscaping.codePoints(String(repeating: "e\u{301}", count: 11)) == 22)
         #expect(String(repeating: "e\u{301}", count: 11).count == 11)

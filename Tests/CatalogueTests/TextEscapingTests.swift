@@ -11,11 +11,4 @@ import Testing
         }
         #expect(TextEscaping.jsonQuote("\u{2028}") == "\"\\u2028\"")
     }
-
-    @Test func pythonReprMatchesPython() {
-        #expect(TextEscaping.pythonRepr("abc") == "'abc'")
-        #expect(TextEscaping.pythonRepr("it's") == "\"it's\"")
-        #expect(TextEscaping.pythonRepr("it's \"x\"") == "'it\\'s \"x\"'")
-        #expect(TextEscaping.pythonRepr("a\\b\n") == "'a\\\\b\\n'")
-    }
 }

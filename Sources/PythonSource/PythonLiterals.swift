@@ -17,24 +17,13 @@ public struct PythonModuleLiterals: Sendable {
     public let assignments: [String: (value: PythonLiteral, line: Int)]
 
     /// Reads a file's bytes as Python would (encoding declaration, byte order mark, line endings).
-    public init(data: Data) throws(PythonModuleError) {
-        let source: String
-        do throws(PythonSyntaxError) {
-            source = try PythonSourceText.decode(data)
-        } catch {
-            throw PythonModuleError(line: error.line, message: error.message)
-        }
-        try self.init(source: source)
+    public init(data: Data) throws(PythonSyntaxError) {
+        try self.init(source: try PythonSourceText.decode(data))
     }
 
     /// Throws a message with the line when Python could not import the file either.
-    public init(source: String) throws(PythonModuleError) {
-        let statements: [PythonStatement]
-        do throws(PythonSyntaxError) {
-            statements = try PythonParser.parseModule(source)
-        } catch {
-            throw PythonModuleError(line: error.line, message: error.message)
-        }
+    public init(source: String) throws(PythonSyntaxError) {
+        let statements = try PythonParser.parseModule(source)
         var docstring: String?
         if case .expression(.string(let text), _)? = statements.first { docstring = text }
         var assignments: [String: (PythonLiteral, Int)] = [:]
@@ -65,9 +54,4 @@ public struct PythonModuleLiterals: Sendable {
         self.docstring = docstring
         self.assignments = assignments.mapValues { (value: $0.0, line: $0.1) }
     }
-}
-
-public struct PythonModuleError: Error, Sendable {
-    public let line: Int
-    public let message: String
 }

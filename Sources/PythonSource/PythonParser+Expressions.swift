@@ -2,7 +2,7 @@
 /// comprehensions, conditional expressions, slices, f-strings) are parsed for their extent and kept as `.other`.
 extension PythonParser {
     /// `a, b` without brackets is a tuple.
-    mutating func parseExpressionList() throws(Failure) -> PythonExpression {
+    mutating func parseExpressionList() throws(PythonSyntaxError) -> PythonExpression {
         let first = try parseStarOrExpression()
         guard current.isOp(",") else { return first }
         var elements = [first]
@@ -21,35 +21,35 @@ extension PythonParser {
         }
     }
 
-    mutating func parseStarOrExpression() throws(Failure) -> PythonExpression {
+    mutating func parseStarOrExpression() throws(PythonSyntaxError) -> PythonExpression {
         if accept("*") { return .other("*" + render(try parseExpression())) }
         if accept("**") { return .other("**" + render(try parseExpression())) }
         return try parseExpression()
     }
 
     /// Counts one level of recursion; deeper than `maximumNesting` is an error, not a stack overflow.
-    mutating func enter() throws(Failure) {
+    mutating func enter() throws(PythonSyntaxError) {
         nesting += 1
         if nesting > Self.maximumNesting {
-            throw Failure(line: current.line, message: "too deeply nested (more than \(Self.maximumNesting) levels)")
+            throw PythonSyntaxError(line: current.line, message: "too deeply nested (more than \(Self.maximumNesting) levels)")
         }
     }
 
     /// Counts one node of an operator chain or trailer chain in the current statement.
-    mutating func chain() throws(Failure) {
+    mutating func chain() throws(PythonSyntaxError) {
         chainNodes += 1
         if chainNodes > Self.maximumChainNodes {
-            throw Failure(line: current.line, message: "expression too long (more than \(Self.maximumChainNodes) operators)")
+            throw PythonSyntaxError(line: current.line, message: "expression too long (more than \(Self.maximumChainNodes) operators)")
         }
     }
 
-    mutating func parseExpression() throws(Failure) -> PythonExpression {
+    mutating func parseExpression() throws(PythonSyntaxError) -> PythonExpression {
         try enter()
         defer { nesting -= 1 }
         if acceptName("lambda") {
             // Parameters up to the ':', then the body.
             while !current.isOp(":") {
-                if case .end = current.kind { throw Failure(line: current.line, message: "unterminated lambda") }
+                if case .end = current.kind { throw PythonSyntaxError(line: current.line, message: "unterminated lambda") }
                 advance()
             }
             advance()
@@ -64,14 +64,14 @@ extension PythonParser {
         if current.isName("if") {
             advance()
             _ = try parseOr()
-            guard acceptName("else") else { throw Failure(line: current.line, message: "expected 'else'") }
+            guard acceptName("else") else { throw PythonSyntaxError(line: current.line, message: "expected 'else'") }
             _ = try parseExpression()
             return .other(render(value) + " if ... else ...")
         }
         return value
     }
 
-    private mutating func parseOr() throws(Failure) -> PythonExpression {
+    private mutating func parseOr() throws(PythonSyntaxError) -> PythonExpression {
         var left = try parseAnd()
         while acceptName("or") {
             try chain()
@@ -80,7 +80,7 @@ extension PythonParser {
         return left
     }
 
-    private mutating func parseAnd() throws(Failure) -> PythonExpression {
+    private mutating func parseAnd() throws(PythonSyntaxError) -> PythonExpression {
         var left = try parseNot()
         while acceptName("and") {
             try chain()
@@ -89,7 +89,7 @@ extension PythonParser {
         return left
     }
 
-    private mutating func parseNot() throws(Failure) -> PythonExpression {
+    private mutating func parseNot() throws(PythonSyntaxError) -> PythonExpression {
         if acceptName("not") {
             try enter()
             defer { nesting -= 1 }
@@ -98,7 +98,7 @@ extension PythonParser {
         return try parseComparison()
     }
 
-    private mutating func parseComparison() throws(Failure) -> PythonExpression {
+    private mutating func parseComparison() throws(PythonSyntaxError) -> PythonExpression {
         var left = try parseBinary(minimumPrecedence: 1)
         while true {
             if case .op(let symbol) = current.kind, ["<", ">", "==", ">=", "<=", "!="].contains(symbol) {
@@ -138,7 +138,7 @@ extension PythonParser {
     }
 
     /// Precedence climbing: one operator lookup per token instead of one pass per level.
-    private mutating func parseBinary(minimumPrecedence: Int) throws(Failure) -> PythonExpression {
+    private mutating func parseBinary(minimumPrecedence: Int) throws(PythonSyntaxError) -> PythonExpression {
         var left = try parseUnary()
         while case .op(let symbol) = current.kind, let precedence = Self.precedence(symbol), precedence >= minimumPrecedence {
             advance()
@@ -148,7 +148,7 @@ extension PythonParser {
         return left
     }
 
-    private mutating func parseUnary() throws(Failure) -> PythonExpression {
+    private mutating func parseUnary() throws(PythonSyntaxError) -> PythonExpression {
         if case .op(let symbol) = current.kind, ["-", "+", "~"].contains(symbol) {
             advance()
             try enter()
@@ -158,14 +158,14 @@ extension PythonParser {
         return try parsePower()
     }
 
-    private mutating func parsePower() throws(Failure) -> PythonExpression {
+    private mutating func parsePower() throws(PythonSyntaxError) -> PythonExpression {
         _ = acceptName("await")
         let base = try parsePrimary()
         if accept("**") { return .binary(base, "**", try parseUnary()) }
         return base
     }
 
-    private mutating func parsePrimary() throws(Failure) -> PythonExpression {
+    private mutating func parsePrimary() throws(PythonSyntaxError) -> PythonExpression {
         var value = try parseAtom()
         while true {
             if current.isOp(".") || current.isOp("(") || current.isOp("[") { try chain() }
@@ -183,7 +183,7 @@ extension PythonParser {
     }
 
     /// After `(`: positional and keyword arguments up to the `)`.
-    mutating func parseCallArguments() throws(Failure) -> ([PythonExpression], [PythonKeyword]) {
+    mutating func parseCallArguments() throws(PythonSyntaxError) -> ([PythonExpression], [PythonKeyword]) {
         var arguments: [PythonExpression] = []
         var keywords: [PythonKeyword] = []
         while !accept(")") {
@@ -208,7 +208,7 @@ extension PythonParser {
         return (arguments, keywords)
     }
 
-    private mutating func parseSubscriptElements() throws(Failure) -> [PythonExpression] {
+    private mutating func parseSubscriptElements() throws(PythonSyntaxError) -> [PythonExpression] {
         var elements: [PythonExpression] = []
         while !accept("]") {
             var element: PythonExpression = current.isOp(":") ? .other("") : try parseStarOrExpression()
@@ -229,16 +229,16 @@ extension PythonParser {
     }
 
     /// From a comprehension's `for` to the closing bracket (which is consumed).
-    private mutating func skipComprehension(closing: String) throws(Failure) {
+    private mutating func skipComprehension(closing: String) throws(PythonSyntaxError) {
         var depth = 0
         while true {
             let token = current
-            if case .end = token.kind { throw Failure(line: token.line, message: "unterminated comprehension") }
+            if case .end = token.kind { throw PythonSyntaxError(line: token.line, message: "unterminated comprehension") }
             if case .op(let symbol) = token.kind {
                 if ["(", "[", "{"].contains(symbol) { depth += 1 }
                 if [")", "]", "}"].contains(symbol) {
                     if depth == 0 {
-                        guard symbol == closing else { throw Failure(line: token.line, message: "unbalanced '\(symbol)'") }
+                        guard symbol == closing else { throw PythonSyntaxError(line: token.line, message: "unbalanced '\(symbol)'") }
                         advance()
                         return
                     }
@@ -255,7 +255,7 @@ extension PythonParser {
         "lambda", "not",
     ]
 
-    private mutating func parseAtom() throws(Failure) -> PythonExpression {
+    private mutating func parseAtom() throws(PythonSyntaxError) -> PythonExpression {
         let token = current
         switch token.kind {
         case .name(let name):
@@ -264,7 +264,7 @@ extension PythonParser {
                 return .constant(name)
             }
             if Self.reservedWords.contains(name) {
-                throw Failure(line: token.line, message: "unexpected '\(name)'")
+                throw PythonSyntaxError(line: token.line, message: "unexpected '\(name)'")
             }
             advance()
             return .name(name)
@@ -347,7 +347,7 @@ extension PythonParser {
             }
             return isSet ? .other("set") : .dict(entries)
         default:
-            throw Failure(line: token.line, message: "unexpected '\(describe(token))'")
+            throw PythonSyntaxError(line: token.line, message: "unexpected '\(describe(token))'")
         }
     }
 

@@ -1,6 +1,6 @@
 /// The part of Python's syntax tree the model reader uses. Anything else parses to `.other` (expressions) or is
 /// skipped (statements), so unknown syntax never stops the reader.
-indirect enum PythonExpression: Equatable, Sendable {
+public indirect enum PythonExpression: Equatable, Sendable {
     case name(String)
     case attribute(PythonExpression, String)
     /// `value[index]`; a tuple index is flattened into several elements.
@@ -18,35 +18,51 @@ indirect enum PythonExpression: Equatable, Sendable {
     case other(String)
 }
 
-struct PythonKeyword: Equatable, Sendable {
+public struct PythonKeyword: Equatable, Sendable {
     /// nil for `**mapping`.
-    var name: String?
-    var value: PythonExpression
+    public var name: String?
+    public var value: PythonExpression
+
+    public init(name: String?, value: PythonExpression) {
+        self.name = name
+        self.value = value
+    }
 }
 
-struct PythonDictEntry: Equatable, Sendable {
+public struct PythonDictEntry: Equatable, Sendable {
     /// nil for `**mapping`.
-    var key: PythonExpression?
-    var value: PythonExpression
+    public var key: PythonExpression?
+    public var value: PythonExpression
     /// Where the entry starts (registry diagnostics point at the entry, not the statement).
-    var line: Int = 0
+    public var line: Int = 0
+
+    public init(key: PythonExpression?, value: PythonExpression, line: Int = 0) {
+        self.key = key
+        self.value = value
+        self.line = line
+    }
 }
 
-struct PythonClassDefinition: Sendable {
-    var name: String
-    var line: Int
-    var bases: [PythonExpression]
-    var keywords: [PythonKeyword]
-    var body: [PythonStatement]
+public struct PythonClassDefinition: Sendable {
+    public var name: String
+    public var line: Int
+    public var bases: [PythonExpression]
+    public var keywords: [PythonKeyword]
+    public var body: [PythonStatement]
 }
 
-struct PythonImportedName: Sendable, Equatable {
-    var name: String
-    var alias: String?
+public struct PythonImportedName: Sendable, Equatable {
+    public var name: String
+    public var alias: String?
+
+    public init(name: String, alias: String?) {
+        self.name = name
+        self.alias = alias
+    }
 }
 
 /// Module- and class-level statements. Function bodies are never parsed (imports inside functions do not count).
-enum PythonStatement: Sendable {
+public enum PythonStatement: Sendable {
     case importModules([PythonImportedName], line: Int)
     /// `from .x import a as b`: `level` leading dots, `module` possibly empty; a `*` import has the name "*".
     case importFrom(module: String, level: Int, names: [PythonImportedName], line: Int)
@@ -63,7 +79,7 @@ enum PythonStatement: Sendable {
 
 extension PythonExpression {
     /// The dotted name of a `name` / `attribute` chain (`typing.List`), or nil.
-    var dottedName: String? {
+    public var dottedName: String? {
         switch self {
         case .name(let name): return name
         case .attribute(let base, let attribute): return base.dottedName.map { "\($0).\(attribute)" }

@@ -2,12 +2,7 @@
 ///
 /// Tolerant by design: a statement it cannot parse becomes `.skipped` with its line, and parsing goes on with the
 /// next statement, as the issue asks ("never crash on a Python syntax it does not know").
-struct PythonParser {
-    struct Failure: Error {
-        var line: Int
-        var message: String
-    }
-
+public struct PythonParser {
     var tokens: [PythonToken]
     var index = 0
     /// Recursion depth of the expression parser, and nodes built iteratively (operator chains, trailers) in the
@@ -21,7 +16,7 @@ struct PythonParser {
     init(tokens: [PythonToken]) { self.tokens = tokens }
 
     /// Tokenizes and parses a whole module. Throws only for errors that make Python refuse the module.
-    static func parseModule(_ source: String) throws(PythonSyntaxError) -> [PythonStatement] {
+    public static func parseModule(_ source: String) throws(PythonSyntaxError) -> [PythonStatement] {
         var parser = PythonParser(tokens: try PythonLexer.tokenize(source))
         return parser.parseStatements(untilDedent: false)
     }
@@ -44,12 +39,12 @@ struct PythonParser {
         return true
     }
 
-    mutating func expect(_ symbol: String) throws(Failure) {
-        guard accept(symbol) else { throw Failure(line: current.line, message: "expected '\(symbol)'") }
+    mutating func expect(_ symbol: String) throws(PythonSyntaxError) {
+        guard accept(symbol) else { throw PythonSyntaxError(line: current.line, message: "expected '\(symbol)'") }
     }
 
-    mutating func expectName() throws(Failure) -> String {
-        guard let name = current.name else { throw Failure(line: current.line, message: "expected a name") }
+    mutating func expectName() throws(PythonSyntaxError) -> String {
+        guard let name = current.name else { throw PythonSyntaxError(line: current.line, message: "expected a name") }
         advance()
         return name
     }
@@ -121,18 +116,18 @@ struct PythonParser {
         "if", "elif", "else", "try", "except", "finally", "with", "for", "while",
     ]
 
-    mutating func parseStatement() throws(Failure) -> [PythonStatement] {
+    mutating func parseStatement() throws(PythonSyntaxError) -> [PythonStatement] {
         let line = current.line
         if current.isOp("@") {
             var decorators: [PythonExpression] = []
             while accept("@") {
                 decorators.append(try parseExpression())
-                guard case .newline = current.kind else { throw Failure(line: current.line, message: "expected a new line after a decorator") }
+                guard case .newline = current.kind else { throw PythonSyntaxError(line: current.line, message: "expected a new line after a decorator") }
                 advance()
             }
             if current.isName("class") { return [.classDefinition(try parseClass())] }
             _ = acceptName("async")
-            guard current.isName("def") else { throw Failure(line: current.line, message: "expected 'def' or 'class' after decorators") }
+            guard current.isName("def") else { throw PythonSyntaxError(line: current.line, message: "expected 'def' or 'class' after decorators") }
             return [try parseFunction(decorators: decorators)]
         }
         guard let word = current.name else { return try parseSimpleStatements() }
@@ -159,8 +154,15 @@ struct PythonParser {
 
     static let matchSkipped = "match statement skipped"
 
-    /// Skipped statements that cannot hide a model: a `match` statement defines no class or alias a model uses.
-    static func isHarmless(_ reason: String) -> Bool { reason == matchSkipped }
+    /// Skipped statements that cannot hide a definition: a `match` statement defines no class or alias.
+    public static func isHarmless(_ reason: String) -> Bool { reason == matchSkipped }
+
+    /// One expression from source text (a string annotation such as `"NodeBlock | None"`), or nil when it is not one.
+    public static func parseExpression(_ source: String) -> PythonExpression? {
+        guard let tokens = try? PythonLexer.tokenize(source) else { return nil }
+        var parser = PythonParser(tokens: tokens)
+        return try? parser.parseExpression()
+    }
 
     private func lineEndsWithColonBeforeIndent() -> Bool {
         var scan = index
@@ -175,7 +177,7 @@ struct PythonParser {
 
     /// `if x:` / `try:` / `with ...:` ... : the header is skipped, the body parsed; `else`, `elif`, `except` and
     /// `finally` clauses that follow are parsed into the same list.
-    mutating func parseCompound() throws(Failure) -> [PythonStatement] {
+    mutating func parseCompound() throws(PythonSyntaxError) -> [PythonStatement] {
         var body: [PythonStatement] = []
         repeat {
             try skipHeader()
@@ -185,12 +187,12 @@ struct PythonParser {
     }
 
     /// Skips to the `:` that ends a compound statement's header (brackets are balanced by the lexer's tokens).
-    mutating func skipHeader() throws(Failure) {
+    mutating func skipHeader() throws(PythonSyntaxError) {
         var depth = 0
         while true {
             let token = current
             switch token.kind {
-            case .end, .newline: throw Failure(line: token.line, message: "expected ':'")
+            case .end, .newline: throw PythonSyntaxError(line: token.line, message: "expected ':'")
             case .op(let symbol):
                 if "([{".contains(symbol) && symbol.count == 1 { depth += 1 }
                 if ")]}".contains(symbol) && symbol.count == 1 { depth -= 1 }
@@ -205,17 +207,17 @@ struct PythonParser {
     }
 
     /// The body after a `:`: an indented block, or simple statements on the same line.
-    mutating func parseSuite() throws(Failure) -> [PythonStatement] {
+    mutating func parseSuite() throws(PythonSyntaxError) -> [PythonStatement] {
         if case .newline = current.kind {
             advance()
-            guard case .indent = current.kind else { throw Failure(line: current.line, message: "expected an indented block") }
+            guard case .indent = current.kind else { throw PythonSyntaxError(line: current.line, message: "expected an indented block") }
             advance()
             return parseStatements(untilDedent: true)
         }
         return try parseSimpleStatements()
     }
 
-    mutating func parseClass() throws(Failure) -> PythonClassDefinition {
+    mutating func parseClass() throws(PythonSyntaxError) -> PythonClassDefinition {
         let line = current.line
         advance()  // class
         let name = try expectName()
@@ -229,7 +231,7 @@ struct PythonParser {
         return PythonClassDefinition(name: name, line: line, bases: bases, keywords: keywords, body: body)
     }
 
-    mutating func parseFunction(decorators: [PythonExpression]) throws(Failure) -> PythonStatement {
+    mutating func parseFunction(decorators: [PythonExpression]) throws(PythonSyntaxError) -> PythonStatement {
         let line = current.line
         advance()  // def
         let name = try expectName()
@@ -248,7 +250,7 @@ struct PythonParser {
     }
 
     /// Simple statements separated by `;`, up to the end of the line.
-    mutating func parseSimpleStatements() throws(Failure) -> [PythonStatement] {
+    mutating func parseSimpleStatements() throws(PythonSyntaxError) -> [PythonStatement] {
         var statements: [PythonStatement] = []
         while true {
             if let statement = try parseSimpleStatement() { statements.append(statement) }
@@ -261,7 +263,7 @@ struct PythonParser {
         switch current.kind {
         case .newline: advance()
         case .end: break
-        default: throw Failure(line: current.line, message: "unexpected '\(describe(current))'")
+        default: throw PythonSyntaxError(line: current.line, message: "unexpected '\(describe(current))'")
         }
         return statements
     }
@@ -277,7 +279,7 @@ struct PythonParser {
         }
     }
 
-    mutating func parseSimpleStatement() throws(Failure) -> PythonStatement? {
+    mutating func parseSimpleStatement() throws(PythonSyntaxError) -> PythonStatement? {
         let line = current.line
         if let word = current.name, Self.skippedSimpleStatements.contains(word), !peek().isOp("="), !peek().isOp(".") {
             while true {
@@ -303,7 +305,7 @@ struct PythonParser {
                 if accept(".") { level += 1 } else if accept("...") { level += 3 } else { break }
             }
             let module = current.isName("import") ? "" : try parseDottedName()
-            guard acceptName("import") else { throw Failure(line: current.line, message: "expected 'import'") }
+            guard acceptName("import") else { throw PythonSyntaxError(line: current.line, message: "expected 'import'") }
             var names: [PythonImportedName] = []
             if accept("*") {
                 names.append(PythonImportedName(name: "*", alias: nil))
@@ -342,7 +344,7 @@ struct PythonParser {
         return .expression(first, line: line)
     }
 
-    mutating func parseAssignedValue() throws(Failure) -> PythonExpression {
+    mutating func parseAssignedValue() throws(PythonSyntaxError) -> PythonExpression {
         if current.isName("yield") {
             while true {
                 switch current.kind {
@@ -354,7 +356,7 @@ struct PythonParser {
         return try parseExpressionList()
     }
 
-    mutating func parseDottedName() throws(Failure) -> String {
+    mutating func parseDottedName() throws(PythonSyntaxError) -> String {
         var parts = [try expectName()]
         while accept(".") { parts.append(try expectName()) }
         return parts.joined(separator: ".")

@@ -1,12 +1,11 @@
-import Catalogue
 import Foundation
 
 /// Turns the bytes of a `.py` file into the text Python's tokenizer sees (PEP 263, PEP 3120): a UTF-8 byte order
 /// mark is dropped, a `# coding:` declaration on line 1 or 2 picks the encoding (UTF-8, Latin-1 or ASCII), the bytes
 /// must be valid in it, no NUL byte, and every line ending (`\r\n`, a lone `\r`) becomes `\n`. What CPython would
 /// refuse is a `PythonSyntaxError` with its line, never a silently repaired text.
-enum PythonSourceText {
-    static func decode(_ data: Data) throws(PythonSyntaxError) -> String {
+public enum PythonSourceText {
+    public static func decode(_ data: Data) throws(PythonSyntaxError) -> String {
         var bytes = [UInt8](data)
         var hadBOM = false
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -23,13 +22,13 @@ enum PythonSourceText {
         let text: String
         switch encoding ?? .utf8 {
         case .utf8:
-            do throws(UTF8Text.Invalid) {
-                text = try UTF8Text.decode(Data(bytes))
-            } catch {
-                let shown = String(error.byte, radix: 16)
+            guard let decoded = String(validating: bytes, as: UTF8.self) else {
+                let position = firstInvalidUTF8(bytes)
                 throw PythonSyntaxError(
-                    line: error.line, message: "Non-UTF-8 code starting with '\\x\(shown)', but no encoding declared")
+                    line: line(of: position, in: bytes),
+                    message: "Non-UTF-8 code starting with '\\x\(String(bytes[position], radix: 16))', but no encoding declared")
             }
+            text = decoded
         case .latin1:
             var scalars = String.UnicodeScalarView()
             for byte in bytes { scalars.append(Unicode.Scalar(byte)) }
@@ -114,5 +113,25 @@ enum PythonSourceText {
 
     private static func line(of position: Int, in bytes: [UInt8]) -> Int {
         bytes[..<position].reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+    }
+
+    /// The offset of the first byte that starts no valid UTF-8 sequence.
+    private static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var index = 0
+        while index < bytes.count {
+            let length: Int
+            switch bytes[index] {
+            case 0..<0x80: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            guard index + length <= bytes.count, String(validating: bytes[index..<index + length], as: UTF8.self) != nil else {
+                return index
+            }
+            index += length
+        }
+        return max(0, bytes.count - 1)
     }
 }

@@ -1,8 +1,8 @@
 import Testing
 
-@testable import DomainModels
+@testable import PythonSource
 
-@Suite struct PythonLexerTests {
+@Suite struct LexerTests {
     func kinds(_ source: String) throws -> [PythonToken.Kind] { try PythonLexer.tokenize(source).map(\.kind) }
 
     @Test func importStatement() throws {

@@ -1,5 +1,5 @@
 /// What an expression naming something refers to.
-enum Resolved {
+public enum Resolved {
     case projectModule(ProjectModule)
     case projectClass(ProjectClass)
     /// A module-level value (an alias, a constant, a TypeVar), to be read in the module that defines it.
@@ -10,15 +10,17 @@ enum Resolved {
 }
 
 /// Resolves names and attribute chains across the project's modules, like Python's lookup at import time.
-struct NameResolver {
-    let modules: ProjectModules
+public struct NameResolver {
+    public let modules: ProjectModules
 
-    static let builtins: Set<String> = [
+    public init(modules: ProjectModules) { self.modules = modules }
+
+    public static let builtins: Set<String> = [
         "int", "str", "bool", "float", "bytes", "complex", "list", "dict", "set", "frozenset", "tuple", "type", "object",
         "bytearray", "range", "Exception", "property", "classmethod", "staticmethod", "super", "len", "isinstance",
     ]
 
-    func resolve(_ expression: PythonExpression, in module: ProjectModule) -> Resolved? {
+    public func resolve(_ expression: PythonExpression, in module: ProjectModule) -> Resolved? {
         switch expression {
         case .name(let name):
             return lookup(name, in: module, depth: 0)
@@ -31,7 +33,7 @@ struct NameResolver {
     }
 
     /// `name` as seen at the top level of `module`.
-    func lookup(_ name: String, in module: ProjectModule, depth: Int) -> Resolved? {
+    public func lookup(_ name: String, in module: ProjectModule, depth: Int) -> Resolved? {
         guard depth < 32 else { return nil }  // import cycles
         if let symbol = module.symbols[name] {
             if case .value(let expression, _) = symbol { return .value(expression, module) }
@@ -67,7 +69,7 @@ struct NameResolver {
         }
     }
 
-    func member(_ attribute: String, of base: Resolved) -> Resolved? {
+    public func member(_ attribute: String, of base: Resolved) -> Resolved? {
         switch base {
         case .projectModule(let module):
             if let found = lookup(attribute, in: module, depth: 1) { return found }

@@ -1,8 +1,6 @@
-import Catalogue
-
 /// Prints an expression the way Python's `ast.unparse` does, for the fixed-input `type` text.
-enum PythonUnparser {
-    static func unparse(_ expression: PythonExpression) -> String {
+public enum PythonUnparser {
+    public static func unparse(_ expression: PythonExpression) -> String {
         switch expression {
         case .name(let name): return name
         case .attribute(let base, let attribute): return "\(unparseOperand(base)).\(attribute)"
@@ -48,5 +46,5 @@ enum PythonUnparser {
     }
 
     /// Python's `repr` of a string.
-    static func quote(_ value: String) -> String { TextEscaping.pythonRepr(value) }
+    static func quote(_ value: String) -> String { PythonRepr.string(value) }
 }

@@ -31,8 +31,16 @@ struct PythonToken: Equatable, Sendable {
     }
 }
 
-/// Source that Python itself would refuse to import: the whole module is unreadable.
-struct PythonSyntaxError: Error, Sendable {
-    var line: Int
-    var message: String
+/// Source that Python itself would refuse to import (the whole module is unreadable), or a statement the tolerant
+/// parser could not read: the line, and what is wrong there.
+public struct PythonSyntaxError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var line: Int
+    public var message: String
+
+    public init(line: Int, message: String) {
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "line \(line): \(message)" }
 }

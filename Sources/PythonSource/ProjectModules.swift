@@ -1,24 +1,23 @@
-import Catalogue
 import Foundation
 
 /// One Python module of the project, parsed, with its top-level names.
-final class ProjectModule {
+public final class ProjectModule {
     /// Dotted name (`products.product_blocks.user`).
-    let name: String
+    public let name: String
     /// Path relative to the models root.
-    let file: String
-    let isPackage: Bool
-    let statements: [PythonStatement]
+    public let file: String
+    public let isPackage: Bool
+    public let statements: [PythonStatement]
     /// Top-level bindings, later ones replacing earlier ones (as executing the module would).
-    var symbols: [String: Symbol] = [:]
+    public internal(set) var symbols: [String: Symbol] = [:]
     /// Modules whose public names `from M import *` brought in, in order.
-    var starImports: [String] = []
+    public internal(set) var starImports: [String] = []
     /// Classes in definition order (a redefined name keeps only its last class in `symbols`).
-    var classes: [ProjectClass] = []
+    public internal(set) var classes: [ProjectClass] = []
     /// Project modules this module imports at top level (dotted names).
-    var imports: [String] = []
+    public internal(set) var imports: [String] = []
 
-    init(name: String, file: String, isPackage: Bool, statements: [PythonStatement]) {
+    public init(name: String, file: String, isPackage: Bool, statements: [PythonStatement]) {
         self.name = name
         self.file = file
         self.isPackage = isPackage
@@ -26,7 +25,7 @@ final class ProjectModule {
     }
 
     /// The package relative imports start from.
-    var package: String {
+    public var package: String {
         if isPackage { return name }
         guard let dot = name.lastIndex(of: ".") else { return "" }
         return String(name[..<dot])
@@ -34,7 +33,7 @@ final class ProjectModule {
 }
 
 /// What a top-level name of a module is bound to.
-enum Symbol {
+public enum Symbol {
     case module(String)
     /// `from module import name`, resolved on use (the module may still be loading).
     case imported(module: String, name: String, line: Int)
@@ -46,14 +45,14 @@ enum Symbol {
 
 /// Loads the project's modules by following imports from a starting module, the way Python's import system
 /// would find them under the models root (regular packages, namespace packages without `__init__.py`).
-final class ProjectModules {
-    let root: URL
-    private(set) var modules: [String: ProjectModule] = [:]
+public final class ProjectModules {
+    public let root: URL
+    public private(set) var modules: [String: ProjectModule] = [:]
     /// The same file reached under two names is one module.
     private var byFile: [String: ProjectModule] = [:]
     /// Load order: the order Python would first execute them.
-    private(set) var loadOrder: [ProjectModule] = []
-    var diagnostics: [ModelDiagnostic] = []
+    public private(set) var loadOrder: [ProjectModule] = []
+    public internal(set) var diagnostics: [SourceDiagnostic] = []
     private var failed: Set<String> = []
     /// Modules whose top level is being executed: an import from one of them sees only what it bound so far.
     private var executing: Set<String> = []
@@ -62,7 +61,7 @@ final class ProjectModules {
     private var projectTopLevel: [String: Bool] = [:]
     private let rootPath: String
 
-    init(root: URL) {
+    public init(root: URL) {
         self.root = root.standardizedFileURL
         rootPath = self.root.path
     }
@@ -73,13 +72,13 @@ final class ProjectModules {
         return found && isDirectory.boolValue == directory
     }
 
-    func diagnose(_ file: String, _ line: Int, _ message: String, severity: ModelDiagnostic.Severity = .incomplete) {
-        diagnostics.append(ModelDiagnostic(file: file, line: line, message: message, severity: severity))
+    public func diagnose(_ file: String, _ line: Int, _ message: String, severity: SourceDiagnostic.Severity = .incomplete) {
+        diagnostics.append(SourceDiagnostic(file: file, line: line, message: message, severity: severity))
     }
 
     /// True when the first component of a dotted name is a folder or module under the root: an import of a
     /// missing module inside the project is then an error, while `typing` or `orchestrator` are external.
-    func isProjectModuleName(_ dotted: String) -> Bool {
+    public func isProjectModuleName(_ dotted: String) -> Bool {
         let top = String(dotted.split(separator: ".").first ?? "")
         guard !top.isEmpty else { return false }
         if let known = projectTopLevel[top] { return known }
@@ -89,7 +88,7 @@ final class ProjectModules {
     }
 
     /// Where a dotted module lives: `a/b.py`, `a/b/__init__.py`, or a folder `a/b` (namespace package).
-    func locate(_ dotted: String) -> (file: String, isPackage: Bool, hasSource: Bool)? {
+    public func locate(_ dotted: String) -> (file: String, isPackage: Bool, hasSource: Bool)? {
         if let known = locations[dotted] { return known }
         let relative = dotted.replacingOccurrences(of: ".", with: "/")
         var found: (file: String, isPackage: Bool, hasSource: Bool)?
@@ -107,7 +106,7 @@ final class ProjectModules {
     /// Loads a project module and everything it imports. Returns nil (with a diagnostic at `from`) if it is missing
     /// or unreadable.
     @discardableResult
-    func load(_ dotted: String, from importer: (file: String, line: Int)? = nil) -> ProjectModule? {
+    public func load(_ dotted: String, from importer: (file: String, line: Int)? = nil) -> ProjectModule? {
         if let module = modules[dotted] { return module }
         if failed.contains(dotted) { return nil }
         // Importing a.b.c imports a and a.b first.
