@@ -28,13 +28,15 @@ let package = Package(
         // Diff, questions, SQL, plan file and its rendering. No database, no terminal.
         .target(name: "Planner", dependencies: ["Catalogue", "PythonSource", .product(name: "Yams", package: "Yams")]),
         // Plan verification, the Alembic revision graph and writer, execution against PostgreSQL.
-        .target(name: "Apply", dependencies: ["Catalogue", "Planner", "Snapshot", "PythonSource"]),
-        // PostgreSQL connection, catalogue reader and the SQLite snapshot file.
+        .target(name: "Apply", dependencies: ["Catalogue", "Planner", "Snapshot", "Postgres", "PythonSource"]),
+        // libpq connection strings and connections, redaction, the querying protocol.
+        .target(name: "Postgres", dependencies: ["CLibPQ"]),
+        // The catalogue reader (over Postgres) and the SQLite snapshot file.
         .target(
             name: "Snapshot",
             dependencies: [
                 "Catalogue",
-                "CLibPQ",
+                "Postgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -47,6 +49,7 @@ let package = Package(
                 "DomainModels",
                 "Planner",
                 "Snapshot",
+                "Postgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,12 +58,13 @@ let package = Package(
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "TestSupport"]),
         .testTarget(
             name: "SnapshotTests",
-            dependencies: ["Snapshot", "Catalogue", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Snapshot", "Postgres", "Catalogue", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "ApplyTests", dependencies: ["Apply", "Planner", "Catalogue", "Snapshot", "DomainModels", "TestSupport"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Catalogue", "DomainModels", "Snapshot", "TestSupport"]),
+        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Catalogue", "DomainModels", "Snapshot", "Postgres", "TestSupport"]),
         .testTarget(name: "DomainModelsTests", dependencies: ["DomainModels", "Catalogue", "TestSupport"]),
         .testTarget(name: "PythonSourceTests", dependencies: ["PythonSource", "TestSupport"]),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(
             name: "CLITests",
             dependencies: ["CLI", "Snapshot", "Catalogue", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]

@@ -1,3 +1,4 @@
+import Postgres
 import Catalogue
 import Foundation
 import Planner
@@ -9,11 +10,11 @@ public struct PlanExecutor {
     /// The advisory lock key every orchestrator-planner execution takes ("orchestrator-planner apply").
     public static let lockKey: Int64 = 0x4F50_4C4E_4150_504C
 
-    public let connection: PostgresConnection
+    public let connection: any PostgresQuerying
     /// How long to wait for another deployment's lock.
     public var lockTimeout: TimeInterval = 30
 
-    public init(connection: PostgresConnection, lockTimeout: TimeInterval = 30) {
+    public init(connection: any PostgresQuerying, lockTimeout: TimeInterval = 30) {
         self.connection = connection
         self.lockTimeout = lockTimeout
     }
@@ -30,7 +31,7 @@ public struct PlanExecutor {
     /// Refuses when the database is not at the down revision, and does nothing when it is already at the revision.
     public func execute(_ plan: Plan, revision: String, downRevision: String?, planFile: String) throws(ApplyError) -> Result {
         func run(_ sql: String) throws(ApplyError) -> [[String?]] {
-            do throws(SnapshotError) {
+            do throws(PostgresError) {
                 return try connection.query(sql)
             } catch {
                 throw ApplyError(.executionFailed, "\(error.description)")
@@ -49,7 +50,7 @@ public struct PlanExecutor {
                 Thread.sleep(forTimeInterval: 0.2)
             }
             // The catalogue may have changed between the check before and the lock: check again, inside.
-            let reader = CatalogueReader(connection, databaseName: connection.database)
+            let reader = CatalogueReader(connection)
             let current: CatalogueReader.Result
             do throws(SnapshotError) {
                 current = try reader.readInOpenTransaction()
@@ -72,7 +73,7 @@ public struct PlanExecutor {
                     "revision \(revision) revises \(downRevision), but the database's alembic_version holds \(held); bring the database to \(downRevision) first (`db upgrade`), nothing was changed")
             }
             for (index, statement) in plan.upgrade.enumerated() {
-                do throws(SnapshotError) {
+                do throws(PostgresError) {
                     _ = try connection.query(statement)
                 } catch {
                     throw ApplyError(.executionFailed, "statement \(index + 1) of \(plan.upgrade.count) failed, everything was rolled back: \(error.cause ?? error.message)\n  \(statement.prefix(300))")
@@ -88,7 +89,7 @@ public struct PlanExecutor {
             } else {
                 _ = try run("INSERT INTO alembic_version (version_num) VALUES (\(try quoted(revision)))")
             }
-            do throws(SnapshotError) {
+            do throws(PostgresError) {
                 _ = try connection.query("COMMIT")
             } catch {
                 // A deferred constraint fails at COMMIT; PostgreSQL has then rolled the transaction back.

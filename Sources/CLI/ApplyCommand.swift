@@ -2,6 +2,7 @@ import Apply
 import ArgumentParser
 import Catalogue
 import Foundation
+import Postgres
 import Planner
 import Snapshot
 

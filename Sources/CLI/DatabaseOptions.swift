@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Postgres
 import Snapshot
 
 /// `--db`, shared by every command that talks to PostgreSQL.
@@ -13,7 +14,7 @@ struct DatabaseOptions: ParsableArguments {
     var db: String?
 
     /// The connection string from `--db` or `DATABASE_URI`.
-    func connectionString() throws(SnapshotError) -> ConnectionString {
+    func connectionString() throws(PostgresError) -> ConnectionString {
         try ConnectionString.resolve(option: db, environment: ProcessInfo.processInfo.environment)
     }
 }

@@ -3,6 +3,7 @@ import Catalogue
 import ArgumentParser
 import DomainModels
 import Planner
+import Postgres
 import Snapshot
 
 /// The exit status of every failure, in one place (the README's "Exit codes" table lists them).
@@ -18,11 +19,17 @@ enum ExitCodes {
     /// The user declined the confirmation.
     static let aborted: Int32 = 5
 
-    static func code(for error: SnapshotError.Code) -> Int32 {
+    static func code(for error: PostgresError.Code) -> Int32 {
         switch error {
         case .invalidConnectionString: return 10
         case .connectionFailed: return 11
         case .authenticationFailed: return 12
+        case .queryFailed: return 14
+        }
+    }
+
+    static func code(for error: SnapshotError.Code) -> Int32 {
+        switch error {
         case .notOrchestratorDatabase: return 13
         case .queryFailed: return 14
         case .outputIsDirectory: return 20
@@ -70,6 +77,7 @@ enum ExitCodes {
     /// The exit status of a module error, or nil for errors the argument parser reports itself.
     static func code(for error: any Error) -> Int32? {
         switch error {
+        case let error as PostgresError: return code(for: error.code)
         case let error as SnapshotError: return code(for: error.code)
         case let error as DomainModelsError: return code(for: error.code)
         case let error as PlannerError: return code(for: error.code)

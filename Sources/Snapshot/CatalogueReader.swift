@@ -1,3 +1,4 @@
+import Postgres
 import Catalogue
 
 /// Reads the product catalogue, the counts and the Alembic state from an orchestrator-core database.
@@ -24,32 +25,41 @@ public struct CatalogueReader {
     /// Called before each step with the step's name, its number (from 1) and the number of steps.
     public typealias Progress = (_ step: String, _ number: Int, _ total: Int) -> Void
 
-    private let database: PostgresQuerying
+    private let database: any PostgresQuerying
     /// For messages: which database this is.
     private let databaseName: String
 
-    public init(_ database: PostgresQuerying, databaseName: String) {
+    public init(_ database: any PostgresQuerying) {
         self.database = database
-        self.databaseName = databaseName
+        self.databaseName = database.database
+    }
+
+    /// A statement, its failure as this module's error (the server's message as the cause).
+    private func query(_ sql: String) throws(SnapshotError) -> [[String?]] {
+        do throws(PostgresError) {
+            return try database.query(sql)
+        } catch {
+            throw SnapshotError(.queryFailed, "reading the catalogue of \(databaseName) failed", cause: error.cause ?? error.message)
+        }
     }
 
     public func read(progress: Progress? = nil) throws(SnapshotError) -> Result {
         // Timestamps as ISO text in UTC, whatever the server's or role's settings.
-        _ = try database.query("SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'")
-        _ = try database.query("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        _ = try query("SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'")
+        _ = try query("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         do {
             let result = try readInTransaction(progress: progress)
-            _ = try database.query("COMMIT")
+            _ = try query("COMMIT")
             return result
         } catch {
-            _ = try? database.query("ROLLBACK")
+            _ = try? query("ROLLBACK")
             throw error
         }
     }
 
     /// Reads within a transaction the caller opened (apply re-checks the catalogue under its lock).
     public func readInOpenTransaction() throws(SnapshotError) -> Result {
-        _ = try database.query("SET LOCAL TIME ZONE 'UTC'")
+        _ = try query("SET LOCAL TIME ZONE 'UTC'")
         return try readInTransaction(progress: nil)
     }
 
@@ -63,7 +73,7 @@ public struct CatalogueReader {
 
         next("checking the schema")
         try checkTables()
-        let serverVersion = try database.query("SHOW server_version").first?.first.flatMap { $0 } ?? "unknown"
+        let serverVersion = try query("SHOW server_version").first?.first.flatMap { $0 } ?? "unknown"
 
         var catalogue = DatabaseCatalogue()
         next("products")
@@ -167,7 +177,7 @@ public struct CatalogueReader {
 
         next("alembic revisions")
         // Alembic creates its table on the first upgrade; a database that never ran one simply has no revisions.
-        let hasAlembic = try database.query("SELECT to_regclass('alembic_version') IS NOT NULL").first?.first == "t"
+        let hasAlembic = try query("SELECT to_regclass('alembic_version') IS NOT NULL").first?.first == "t"
         let alembicVersions = hasAlembic
             ? try rows("SELECT version_num FROM alembic_version", table: "alembic_version") { r throws(SnapshotError) in try r.text(0) }
                 .sorted()
@@ -178,7 +188,7 @@ public struct CatalogueReader {
 
     private func checkTables() throws(SnapshotError) {
         let list = Self.requiredTables.map { "('\($0)')" }.joined(separator: ", ")
-        let missing = try database.query(
+        let missing = try query(
             "SELECT t FROM (VALUES \(list)) AS required(t) WHERE to_regclass(t) IS NULL ORDER BY t"
         ).compactMap { $0.first ?? nil }
         guard missing.isEmpty else {
@@ -192,7 +202,7 @@ public struct CatalogueReader {
 
     private func rows<T>(_ sql: String, table: String, _ make: (Row) throws(SnapshotError) -> T) throws(SnapshotError) -> [T] {
         var result: [T] = []
-        for (index, columns) in try database.query(sql).enumerated() {
+        for (index, columns) in try query(sql).enumerated() {
             result.append(try make(Row(columns: columns, table: table, index: index)))
         }
         return result

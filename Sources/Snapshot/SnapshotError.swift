@@ -6,15 +6,9 @@ import Catalogue
 /// Messages never contain a password: everything that comes from libpq passes through `Redactor` first.
 public struct SnapshotError: Error, Sendable, CustomStringConvertible {
     public enum Code: String, Sendable, CaseIterable {
-        /// The connection string cannot be parsed.
-        case invalidConnectionString
-        /// The server cannot be reached (host unknown, connection refused, timeout).
-        case connectionFailed
-        /// The server refused the credentials.
-        case authenticationFailed
         /// Connected, but the catalogue tables are missing.
         case notOrchestratorDatabase
-        /// A query failed.
+        /// A query of the catalogue failed.
         case queryFailed
         /// The output path is a directory.
         case outputIsDirectory

@@ -1,14 +1,16 @@
+import Postgres
 import Catalogue
 import Foundation
 
 /// Takes a snapshot of a live database: connect, read, describe where and when.
 public enum SnapshotTaker {
-    /// Connects to `target` and reads the catalogue into a snapshot stamped with `takenAt`.
+    /// Connects to `target` and reads the catalogue into a snapshot stamped with `takenAt`. Throws a
+    /// `PostgresError` when the database cannot be reached, a `SnapshotError` when it cannot be read.
     public static func take(
         from target: ConnectionString, takenAt: Date, progress: CatalogueReader.Progress? = nil
-    ) throws(SnapshotError) -> CatalogueSnapshot {
+    ) throws -> CatalogueSnapshot {
         let connection = try PostgresConnection.connect(target)
-        let result = try CatalogueReader(connection, databaseName: connection.database).read(progress: progress)
+        let result = try CatalogueReader(connection).read(progress: progress)
         return CatalogueSnapshot(
             catalogue: result.catalogue, counts: result.counts.sorted(), alembicVersions: result.alembicVersions,
             source: SnapshotSource(

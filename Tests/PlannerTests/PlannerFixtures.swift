@@ -2,6 +2,7 @@ import Catalogue
 import DomainModels
 import Foundation
 import Planner
+import Postgres
 import Snapshot
 import TestSupport
 

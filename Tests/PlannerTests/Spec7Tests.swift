@@ -1,6 +1,7 @@
 import Catalogue
 import Foundation
 import Planner
+import Postgres
 import Snapshot
 import Testing
 import TestSupport

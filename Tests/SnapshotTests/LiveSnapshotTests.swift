@@ -1,5 +1,6 @@
 import Catalogue
 import Foundation
+import Postgres
 import Snapshot
 import Testing
 import TestSupport
@@ -115,7 +116,7 @@ struct LiveSnapshotTests {
         let database = try TestPostgres.copy()
         defer { database.drop() }
         let connection = try PostgresConnection.connect(ConnectionString(database.socketURL))
-        _ = try CatalogueReader(connection, databaseName: database.name).read()
+        _ = try CatalogueReader(connection).read()
         #expect(try connection.query("SELECT current_setting('transaction_read_only')") == [["off"]])
         #expect(try connection.query("SELECT current_setting('TimeZone')") == [["UTC"]])
     }
@@ -125,9 +126,11 @@ struct LiveSnapshotTests {
             _ = try SnapshotTaker.take(
                 from: ConnectionString(TestDatabase(name: "not_orchestrator").socketURL), takenAt: Self.takenAt)
             Issue.record("expected an error")
-        } catch {
+        } catch let error as SnapshotError {
             #expect(error.code == .notOrchestratorDatabase)
             #expect(error.message.contains("not an orchestrator-core database"))
+        } catch {
+            Issue.record("\(error)")
         }
     }
 
@@ -140,7 +143,7 @@ struct LiveSnapshotTests {
         do {
             _ = try SnapshotTaker.take(from: ConnectionString(database.wrongPasswordURL), takenAt: Self.takenAt)
             Issue.record("a wrong password connected")
-        } catch {
+        } catch let error as PostgresError {
             #expect(error.code == .authenticationFailed)
             #expect(!error.description.contains("not-the-password"))
         }
@@ -149,7 +152,7 @@ struct LiveSnapshotTests {
             let url = "postgresql://\(TestPostgres.passwordRole):\(TestPostgres.password.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")@127.0.0.1:1/x"
             _ = try SnapshotTaker.take(from: ConnectionString(url), takenAt: Self.takenAt)
             Issue.record("connected to port 1")
-        } catch {
+        } catch let error as PostgresError {
             #expect(error.code == .connectionFailed)
             #expect(!error.description.contains(TestPostgres.password))
             #expect(!error.description.contains("s3cr"))

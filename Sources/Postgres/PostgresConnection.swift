@@ -1,13 +1,6 @@
 import CLibPQ
 import Foundation
 
-/// Something that runs SQL and returns rows of text: a live PostgreSQL connection, or a stand-in in tests of code
-/// that does not need a server.
-public protocol PostgresQuerying: AnyObject {
-    /// Runs one statement (or several without results) and returns its rows, each column as text or `nil` for NULL.
-    func query(_ sql: String) throws(SnapshotError) -> [[String?]]
-}
-
 /// One libpq connection. Closes itself when released.
 public final class PostgresConnection: PostgresQuerying {
     private let connection: OpaquePointer
@@ -20,7 +13,7 @@ public final class PostgresConnection: PostgresQuerying {
 
     /// Connects, with `application_name=orchestrator-planner`, UTF-8 and a 10 s connect timeout unless the string
     /// or `PGCONNECT_TIMEOUT` says otherwise.
-    public static func connect(_ target: ConnectionString) throws(SnapshotError) -> PostgresConnection {
+    public static func connect(_ target: ConnectionString) throws(PostgresError) -> PostgresConnection {
         // Later keywords override earlier ones, and `dbname` is expanded into the user's whole string: so the
         // timeout default goes before it (the user can override it) and the encoding after it (we need UTF-8).
         var pairs: [(String, String)] = []
@@ -38,7 +31,7 @@ public final class PostgresConnection: PostgresQuerying {
         var keywordArray: [UnsafePointer<CChar>?] = keywords.map { $0.map { UnsafePointer($0) } } + [nil]
         var valueArray: [UnsafePointer<CChar>?] = values.map { $0.map { UnsafePointer($0) } } + [nil]
         guard let connection = PQconnectdbParams(&keywordArray, &valueArray, 1) else {
-            throw SnapshotError(.connectionFailed, "cannot connect to PostgreSQL at \(target.display): out of memory")
+            throw PostgresError(.connectionFailed, "cannot connect to PostgreSQL at \(target.display): out of memory")
         }
         guard PQstatus(connection) == CONNECTION_OK else {
             let reason = target.redactor.redact(
@@ -49,12 +42,12 @@ public final class PostgresConnection: PostgresQuerying {
             if lower.contains("password authentication failed") || lower.contains("no password supplied")
                 || lower.contains("authentication failed") || lower.contains("fe_sendauth")
             {
-                throw SnapshotError(
+                throw PostgresError(
                     .authenticationFailed,
                     "PostgreSQL at \(target.display) refused the credentials; check the user and password (in the URL, PGPASSWORD or ~/.pgpass)",
                     cause: reason)
             }
-            throw SnapshotError(
+            throw PostgresError(
                 .connectionFailed, "cannot connect to PostgreSQL at \(target.display); check host, port and database",
                 cause: reason)
         }
@@ -74,15 +67,15 @@ public final class PostgresConnection: PostgresQuerying {
 
     deinit { PQfinish(connection) }
 
-    public func query(_ sql: String) throws(SnapshotError) -> [[String?]] {
+    public func query(_ sql: String) throws(PostgresError) -> [[String?]] {
         guard let result = PQexec(connection, sql) else {
-            throw SnapshotError(.queryFailed, "PostgreSQL did not answer", cause: redactor.redact(errorMessage))
+            throw PostgresError(.queryFailed, "PostgreSQL did not answer", cause: redactor.redact(errorMessage))
         }
         defer { PQclear(result) }
         let status = PQresultStatus(result)
         guard status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK else {
             let message = PQresultErrorMessage(result).map { String(cString: $0) } ?? errorMessage
-            throw SnapshotError(
+            throw PostgresError(
                 .queryFailed, "a query failed",
                 cause: redactor.redact(message.trimmingCharacters(in: .whitespacesAndNewlines)
                     .replacingOccurrences(of: "\n", with: " ")))

@@ -1,5 +1,4 @@
 import CLibPQ
-import Catalogue
 import Foundation
 
 /// A PostgreSQL connection string in any form a user of orchestrator-core has, turned into one libpq accepts.
@@ -22,11 +21,11 @@ public struct ConnectionString: Sendable {
     public let display: String
 
     /// Parses `raw`. Throws `invalidConnectionString` (with a redacted reason) when libpq cannot parse it.
-    public init(_ raw: String) throws(SnapshotError) {
+    public init(_ raw: String) throws(PostgresError) {
         let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         var redactor = Redactor(secrets: Self.passwordCandidates(in: trimmed))
         guard !trimmed.isEmpty else {
-            throw SnapshotError(.invalidConnectionString, "the connection string is empty; pass --db or set DATABASE_URI")
+            throw PostgresError(.invalidConnectionString, "the connection string is empty; pass --db or set DATABASE_URI")
         }
         let (normalized, encodedPassword) = Self.encodingPassword(try Self.dropDriverSuffix(trimmed, redactor: redactor))
         if let encodedPassword { redactor.add(encodedPassword) }
@@ -41,7 +40,7 @@ public struct ConnectionString: Sendable {
             if !Self.passwordCandidates(in: trimmed).isEmpty {
                 reason = "check its syntax (libpq's detail is withheld because the string contains a password)"
             }
-            throw SnapshotError(
+            throw PostgresError(
                 .invalidConnectionString,
                 "the connection string is not valid (expected postgresql://user@host:port/database or host=... dbname=...)",
                 cause: reason)
@@ -66,21 +65,21 @@ public struct ConnectionString: Sendable {
     }
 
     /// `--db` when given, else `DATABASE_URI` from the environment.
-    public static func resolve(option: String?, environment: [String: String]) throws(SnapshotError) -> ConnectionString {
+    public static func resolve(option: String?, environment: [String: String]) throws(PostgresError) -> ConnectionString {
         if let option { return try ConnectionString(option) }
         if let fromEnvironment = environment[environmentVariable] { return try ConnectionString(fromEnvironment) }
-        throw SnapshotError(
+        throw PostgresError(
             .invalidConnectionString, "no database given: pass --db URL or set \(environmentVariable)")
     }
 
     /// `postgresql+psycopg://...` → `postgresql://...`. Other schemes than PostgreSQL's are refused.
-    static func dropDriverSuffix(_ raw: String, redactor: Redactor) throws(SnapshotError) -> String {
+    static func dropDriverSuffix(_ raw: String, redactor: Redactor) throws(PostgresError) -> String {
         guard let separator = raw.range(of: "://") else { return raw }  // key=value form
         let scheme = raw[raw.startIndex..<separator.lowerBound]
         guard !scheme.contains(where: { $0 == " " || $0 == "=" }) else { return raw }
         let base = scheme.split(separator: "+", maxSplits: 1).first.map { $0.lowercased() } ?? ""
         guard base == "postgresql" || base == "postgres" else {
-            throw SnapshotError(
+            throw PostgresError(
                 .invalidConnectionString,
                 "the connection string's scheme '\(redactor.redact(String(scheme)))' is not PostgreSQL's; use postgresql://")
         }
@@ -178,9 +177,32 @@ public struct Redactor: Sendable {
         secrets = Array(Set(secrets).union(forms.filter { !$0.isEmpty })).sorted { $0.count > $1.count }
     }
 
+    /// Every occurrence of `secret` in `text` replaced by `***`, compared byte by byte (a secret followed by a
+    /// combining mark is still the secret).
+    static func replacing(_ secret: String, in text: String) -> String {
+        let needle = Array(secret.utf8)
+        let haystack = Array(text.utf8)
+        guard !needle.isEmpty, haystack.count >= needle.count else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(haystack.count)
+        var index = 0
+        var changed = false
+        while index < haystack.count {
+            if index + needle.count <= haystack.count, haystack[index..<index + needle.count].elementsEqual(needle) {
+                out += Array("***".utf8)
+                index += needle.count
+                changed = true
+            } else {
+                out.append(haystack[index])
+                index += 1
+            }
+        }
+        return changed ? String(decoding: out, as: UTF8.self) : text
+    }
+
     public func redact(_ text: String) -> String {
         var result = text
-        for secret in secrets { result = TextEscaping.replacing(secret, with: "***", in: result) }
+        for secret in secrets { result = Self.replacing(secret, in: result) }
         return result
     }
 }

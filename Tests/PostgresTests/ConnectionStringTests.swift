@@ -1,7 +1,7 @@
 import Testing
 import TestSupport
 
-@testable import Snapshot
+@testable import Postgres
 
 @Suite struct ConnectionStringTests {
     @Test(arguments: [
@@ -22,7 +22,7 @@ import TestSupport
     }
 
     @Test func otherSchemesAreRefused() {
-        #expect(throws: SnapshotError.self) { try ConnectionString("mysql://u:secret@h/db") }
+        #expect(throws: PostgresError.self) { try ConnectionString("mysql://u:secret@h/db") }
         do {
             _ = try ConnectionString("mysql+pymysql://u:secret@h/db")
         } catch {
@@ -57,7 +57,7 @@ import TestSupport
         let environment = ["DATABASE_URI": "postgresql://env-host/envdb"]
         #expect(try ConnectionString.resolve(option: "postgresql://opt-host/optdb", environment: environment).display.contains("opt-host"))
         #expect(try ConnectionString.resolve(option: nil, environment: environment).display.contains("env-host"))
-        #expect(throws: SnapshotError.self) { try ConnectionString.resolve(option: nil, environment: [:]) }
+        #expect(throws: PostgresError.self) { try ConnectionString.resolve(option: nil, environment: [:]) }
     }
 
     @Test func redactorHidesEverySpellingOfThePassword() throws {
