@@ -27,8 +27,10 @@ let package = Package(
         .target(name: "DomainModels", dependencies: ["Catalogue", "PythonSource", .product(name: "Yams", package: "Yams")]),
         // Diff, questions, SQL, plan file and its rendering. No database, no terminal.
         .target(name: "Planner", dependencies: ["Catalogue", "PythonSource", .product(name: "Yams", package: "Yams")]),
-        // Plan verification, the Alembic revision graph and writer, execution against PostgreSQL.
-        .target(name: "Apply", dependencies: ["Catalogue", "Planner", "Snapshot", "Postgres", "PythonSource"]),
+        // Alembic projects without Python: ini, revision graph, revision writer, alembic_version, the migrator.
+        .target(name: "Alembic", dependencies: ["Catalogue", "PythonSource", "Postgres"]),
+        // Plan verification and application: a revision file, or execution in one transaction.
+        .target(name: "Apply", dependencies: ["Catalogue", "Planner", "Alembic", "Snapshot", "Postgres"]),
         // libpq connection strings and connections, redaction, the querying protocol.
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
         // The catalogue reader (over Postgres) and the SQLite snapshot file.
@@ -46,6 +48,7 @@ let package = Package(
             dependencies: [
                 "Catalogue",
                 "Apply",
+                "Alembic",
                 "DomainModels",
                 "Planner",
                 "Snapshot",
@@ -60,7 +63,8 @@ let package = Package(
             name: "SnapshotTests",
             dependencies: ["Snapshot", "Postgres", "Catalogue", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "ApplyTests", dependencies: ["Apply", "Planner", "Catalogue", "Snapshot", "DomainModels", "TestSupport"]),
+        .testTarget(name: "ApplyTests", dependencies: ["Apply", "Alembic", "Planner", "Catalogue", "Snapshot", "DomainModels", "TestSupport"]),
+        .testTarget(name: "AlembicTests", dependencies: ["Alembic", "Catalogue", "TestSupport"]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "Catalogue", "DomainModels", "Snapshot", "Postgres", "TestSupport"]),
         .testTarget(name: "DomainModelsTests", dependencies: ["DomainModels", "Catalogue", "TestSupport"]),
         .testTarget(name: "PythonSourceTests", dependencies: ["PythonSource", "TestSupport"]),

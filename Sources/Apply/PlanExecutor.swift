@@ -1,4 +1,5 @@
 import Postgres
+import Alembic
 import Catalogue
 import Foundation
 import Planner

@@ -29,6 +29,8 @@ public enum AnswerTemplate {
                 var renames = updates["product_blocks"] as? [String: String] ?? [:]
                 renames[old] = "<new name, or leave this key out>"
                 updates["product_blocks"] = renames
+            case .confirmation:
+                continue
             }
         }
         var lines: [String] = []

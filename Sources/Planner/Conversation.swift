@@ -59,6 +59,7 @@ final class Conversation {
         case .blockResourceTypeUpdate(let block, let old): updates { $0.blockResourceTypes[block, default: [:]][old] = value }
         case .productRename(let old): updates { $0.products[old] = value }
         case .productBlockRename(let old): updates { $0.productBlocks[old] = value }
+        case .confirmation: break
         }
     }
 

@@ -30,6 +30,19 @@ public struct PlanAnswers: Hashable, Sendable {
         self.updates = updates
     }
 
+    /// The JSON of an `--inputs`/`--updates` argument: `@path` reads a file (a large catalogue's inputs exceed the
+    /// argv limit), anything else is the JSON itself. Returns the text and how to name it in errors.
+    public static func argumentText(_ value: String, option: String) throws(PlannerError) -> (text: String, source: String) {
+        guard value.hasPrefix("@") else { return (value, option) }
+        let path = String(value.dropFirst())
+        do throws(TextFile.Failure) {
+            // Answers for the largest catalogues are a few MiB; a cap keeps a wrong file from exhausting memory.
+            return (try TextFile.read(path, limit: 16 << 20), "\(option) @\(path)")
+        } catch {
+            throw PlannerError(.invalidAnswers, "\(option): \(error)")
+        }
+    }
+
     /// Parses `--inputs` JSON. Values are stored as orchestrator-core stores them, Python's `str()` of what
     /// `json.loads` gives: `True`/`False`, an integer's digits, a float's `repr` (`1e2` → `100.0`). `null` is no
     /// answer (orchestrator-core then asks); lists and nested objects are not answers and are ignored, as are

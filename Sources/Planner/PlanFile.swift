@@ -134,6 +134,17 @@ public enum PlanFile {
 
     // MARK: - Reading
 
+    /// Reads the plan file at `path` and checks its digest.
+    public static func read(path: String) throws(PlannerError) -> Plan {
+        let text: String
+        do throws(TextFile.Failure) {
+            text = try TextFile.read(path)
+        } catch {
+            throw PlannerError(.invalidPlan, "cannot read the plan: \(error)")
+        }
+        return try decode(text, file: path)
+    }
+
     /// Reads a plan and checks its digest. `file` names it in errors.
     public static func decode(_ text: String, file: String) throws(PlannerError) -> Plan {
         let node: Node

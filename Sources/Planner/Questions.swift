@@ -12,6 +12,8 @@ public enum AnswerKey: Hashable, Sendable {
     case productRename(old: String)
     /// `--updates {"product_blocks": {old: new}}`.
     case productBlockRename(old: String)
+    /// A confirmation of the whole plan (`Confirm the above actions [y/n]: `); not an answer a plan keeps.
+    case confirmation(String)
 }
 
 /// One question the planner needs answered, with orchestrator-core's exact prompt text (spec 2.6).
@@ -93,6 +95,19 @@ public final class PrefilledQuestioner: Questioner {
         case .blockResourceTypeUpdate(let block, let old): return answers.updates?.blockResourceTypes[block]?[old]
         case .productRename(let old): return answers.updates?.products[old]
         case .productBlockRename(let old): return answers.updates?.productBlocks[old]
+        case .confirmation: return nil
         }
+    }
+}
+
+/// orchestrator-core's confirmation before anything is written: `Confirm the above actions [y/n]: `, where any answer
+/// containing a `y` ("yes", "maybe") confirms and an empty one means no (spec §2.4 step 7).
+public enum Confirmation {
+    public static let actions = Question(section: "", prompt: "Confirm the above actions [y/n]: ", kind: .confirm, key: .confirmation("actions"))
+
+    /// True when confirmed; nil when nobody could answer (end of input, `--no-input`).
+    public static func ask(_ questioner: Questioner, _ question: Question = actions) throws(PlannerError) -> Bool? {
+        guard let answer = try questioner.ask(question) else { return nil }
+        return answer.lowercased().contains("y")
     }
 }

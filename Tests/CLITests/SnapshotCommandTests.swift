@@ -105,7 +105,7 @@ struct SnapshotCommandTests {
             ("no database", ["--out", out], 10, "DATABASE_URI"),
             ("unwritable folder", ["--db", database.socketURL, "--out", "/sys/c.sqlite"], 21, "cannot write the snapshot"),
             ("missing folder", ["--db", database.socketURL, "--out", folder.file("missing/c.sqlite").path], 21, "does not exist"),
-            ("directory", ["--db", database.socketURL, "--out", folder.file("a-directory").path], 20, "is a directory"),
+            ("directory", ["--db", database.socketURL, "--out", folder.file("a-directory").path], 20, "is a folder"),
         ]
         for (name, arguments, code, text) in cases {
             let result = try PlannerBinary.run(["snapshot", "create"] + arguments)

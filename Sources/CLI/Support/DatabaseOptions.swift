@@ -13,6 +13,9 @@ struct DatabaseOptions: ParsableArguments {
             valueName: "url"))
     var db: String?
 
+    /// Whether a database was named: `--db`, or `DATABASE_URI` in the environment (orchestrator-core's setting).
+    var isGiven: Bool { db != nil || ProcessInfo.processInfo.environment[ConnectionString.environmentVariable] != nil }
+
     /// The connection string from `--db` or `DATABASE_URI`.
     func connectionString() throws(PostgresError) -> ConnectionString {
         try ConnectionString.resolve(option: db, environment: ProcessInfo.processInfo.environment)

@@ -81,13 +81,13 @@ struct PlanCreate: ParsableCommand {
             Terminal.noteDiagnostics(modelSet, allowIncomplete: allowIncompleteModels)
 
             var given = PlanAnswers()
-            if let answers { given = try PlanFiles.read(answers).answers }
+            if let answers { given = try PlanFile.read(path: answers).answers }
             if let inputs {
-                let (text, source) = try PlanFiles.jsonArgument(inputs, option: "--inputs")
+                let (text, source) = try PlanAnswers.argumentText(inputs, option: "--inputs")
                 given.inputs.merge(try PlanAnswers.parseInputs(text, source: source)) { old, new in old.merging(new) { _, n in n } }
             }
             if let updates {
-                let (text, source) = try PlanFiles.jsonArgument(updates, option: "--updates")
+                let (text, source) = try PlanAnswers.argumentText(updates, option: "--updates")
                 if let parsed = try PlanAnswers.parseUpdates(text, source: source) { given.updates = parsed }
             }
 
@@ -120,9 +120,7 @@ struct PlanCreate: ParsableCommand {
                     }
                     if !noInput {
                         for warning in plan.warnings where warning.kind == .destructive { Terminal.out("WARNING: \(warning.message)") }
-                        print("Confirm the above actions [y/n]: ", terminator: "")
-                        fflush(nil)  // nil: every stream (naming stdout is not concurrency-safe in Swift 6)
-                        guard let answer = readLine(), answer.lowercased().contains("y") else {
+                        guard try Confirmation.ask(questioner) == true else {
                             Terminal.error("aborted: no plan written")
                             throw ExitCode(ExitCodes.aborted)
                         }

@@ -136,18 +136,18 @@ public enum ProjectLayout {
         """
 
     /// Creates the layout in `root`; returns what it did, one line each (`Creating directory ...`).
-    public static func create(in root: URL) throws(ApplyError) -> [String] {
+    public static func create(in root: URL) throws(AlembicError) -> [String] {
         let migrations = root.appendingPathComponent("migrations")
         let fileManager = FileManager.default
         if let contents = try? fileManager.contentsOfDirectory(atPath: migrations.path), !contents.isEmpty {
-            throw ApplyError(.cannotWrite, "Directory migrations already exists and is not empty")
+            throw AlembicError(.cannotWrite, "Directory migrations already exists and is not empty")
         }
         var log: [String] = []
         for folder in [migrations, migrations.appendingPathComponent("versions"), migrations.appendingPathComponent("versions/schema")] {
             do {
                 try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
             } catch {
-                throw ApplyError(.cannotWrite, "cannot create \(folder.path): \(error.localizedDescription)")
+                throw AlembicError(.cannotWrite, "cannot create \(folder.path): \(error.localizedDescription)")
             }
             log.append("Creating directory \(folder.path)")
         }
@@ -170,11 +170,11 @@ public enum ProjectLayout {
         return log
     }
 
-    private static func write(_ text: String, to url: URL) throws(ApplyError) {
+    private static func write(_ text: String, to url: URL) throws(AlembicError) {
         do throws(AtomicFile.Failure) {
             try AtomicFile(url).write(Data(text.utf8), overwrite: false)
         } catch {
-            throw ApplyError(.cannotWrite, "cannot write \(url.path): \(error)")
+            throw AlembicError(.cannotWrite, "cannot write \(url.path): \(error)")
         }
     }
 }

@@ -27,35 +27,32 @@ struct DbMigrateDomainModels: ParsableCommand {
     var allowIncompleteModels = false
 
     func validate() throws {
-        if snapshot == nil && database.db == nil && ProcessInfo.processInfo.environment["DATABASE_URI"] == nil {
+        if snapshot == nil && !database.isGiven {
             throw ValidationError("give --db URL (or DATABASE_URI) or --snapshot FILE")
         }
     }
 
     func run() throws {
         try reportingErrors {
-            let catalogue: CatalogueSnapshot
-            if let snapshot {
-                catalogue = try SnapshotFile.read(URL(fileURLWithPath: snapshot))
-            } else {
-                catalogue = try SnapshotTaker.take(from: try database.connectionString(), takenAt: Clock.now())
-            }
+            let source: CatalogueSource = try snapshot.map { .file(URL(fileURLWithPath: $0)) } ?? .database(database.connectionString())
+            let catalogue = try source.load(takenAt: Clock.now())
             let modelSet = try modelOptions.read(models)
             Terminal.noteDiagnostics(modelSet, allowIncomplete: allowIncompleteModels)
-            let inputsJSON = try PlanFiles.jsonArgument(inputs, option: "--inputs")
-            let updatesJSON = try PlanFiles.jsonArgument(updates, option: "--updates")
+            let inputsJSON = try PlanAnswers.argumentText(inputs, option: "--inputs")
+            let updatesJSON = try PlanAnswers.argumentText(updates, option: "--updates")
             let given = PlanAnswers(
                 inputs: try PlanAnswers.parseInputs(inputsJSON.text, source: inputsJSON.source),
                 updates: try PlanAnswers.parseUpdates(updatesJSON.text, source: updatesJSON.source))
             if test {
                 Terminal.out("NOTE: Running in test mode. No migration file will be generated.\n")
             }
+            let questioner = TerminalQuestioner()
             let planner = MigrationPlanner(
                 snapshot: catalogue, models: modelSet,
                 options: .init(
-                    message: message, modelsSource: "python:\(models)", createdAt: SnapshotTaker.iso8601(Clock.now()),
+                    message: message, modelsSource: modelOptions.describe(models), createdAt: SnapshotTaker.iso8601(Clock.now()),
                     allowIncompleteModels: allowIncompleteModels))
-            guard case .plan(let plan) = try planner.plan(answers: given, questioner: TerminalQuestioner()) else {
+            guard case .plan(let plan) = try planner.plan(answers: given, questioner: questioner) else {
                 throw PlannerError(.unanswered, "questions were left unanswered (end of input)")
             }
             for warning in plan.warnings where warning.kind != .notice || !confirmWarnings {
@@ -68,21 +65,20 @@ struct DbMigrateDomainModels: ParsableCommand {
                 for statement in plan.downgrade { Terminal.out(statement + ";") }
                 return
             }
-            print("\nWARNING: Deleting products will also delete its subscriptions.")
-            print("Confirm the above actions [y/n]: ", terminator: "")
-            fflush(nil)  // nil: every stream (naming stdout is not concurrency-safe in Swift 6)
-            guard let answer = readLine(), answer.lowercased().contains("y") else { throw ExitCode(ExitCodes.aborted) }
+            Terminal.out("\nWARNING: Deleting products will also delete its subscriptions.")
+            guard try Confirmation.ask(questioner) == true else { throw ExitCode(ExitCodes.aborted) }
             guard !plan.isEmpty else {
                 Terminal.out("Nothing to do")
                 return
             }
             Terminal.out("Generating migration file.\n")
-            let (alembic, graph, _) = try project.load()
-            let writer = RevisionWriter(project: alembic, graph: graph)
-            let schemaHead = try dependsOn ?? graph.head(ofBranch: "schema")?.id ?? catalogue.alembicVersions.first
-            let revision = try writer.revision(for: plan, schemaHead: schemaHead, createdAt: Clock.now())
-            try writer.write(revision)
-            Terminal.out("Generating \(revision.file.path) ...  done")
+            let application = PlanApplication(
+                plan: plan, planFile: "the plan of db migrate-domain-models", project: project.root,
+                coreMigrations: project.coreMigrationsURL, dependsOn: dependsOn, catalogue: .loaded(catalogue), date: Clock.now(),
+                environment: ProcessInfo.processInfo.environment)
+            try application.run { step in
+                if case .revisionWritten(let file, _, _, _) = step { Terminal.out("Generating \(file.path) ...  done") }
+            }
             Terminal.out("Migration generated. Don't forget to create a database backup before migrating!")
         }
     }

@@ -1,4 +1,4 @@
-import Apply
+import Alembic
 import Foundation
 import Testing
 import TestSupport

@@ -14,23 +14,23 @@ public struct AlembicProject: Sendable {
     public static let defaultFileTemplate = "%(rev)s_%(slug)s"
 
     /// Reads `alembic.ini` in `root` (the `[alembic]` section; `%(here)s` is the ini's folder, `%%` a percent).
-    public init(root: URL) throws(ApplyError) {
+    public init(root: URL) throws(AlembicError) {
         let ini = root.appendingPathComponent("alembic.ini")
         let text: String
         do throws(TextFile.Failure) {
             text = try TextFile.read(ini.path)
         } catch {
             if case .missing = error {
-                throw ApplyError(.invalidProject, "no alembic.ini in \(root.path); run `orchestrator-planner db init` or pass --project")
+                throw AlembicError(.invalidProject, "no alembic.ini in \(root.path); run `orchestrator-planner db init` or pass --project")
             }
-            throw ApplyError(.invalidProject, "\(error)")
+            throw AlembicError(.invalidProject, "\(error)")
         }
         let values = try Self.section("alembic", of: text, file: ini.path)
         func expand(_ value: String) -> String {
             value.replacingOccurrences(of: "%(here)s", with: root.standardizedFileURL.path).replacingOccurrences(of: "%%", with: "%")
         }
         guard let script = values["script_location"] else {
-            throw ApplyError(.invalidProject, "\(ini.path): [alembic] has no script_location")
+            throw AlembicError(.invalidProject, "\(ini.path): [alembic] has no script_location")
         }
         func resolve(_ path: String) -> URL {
             path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
@@ -48,7 +48,7 @@ public struct AlembicProject: Sendable {
     }
 
     /// The key = value pairs of one ini section; continuation lines (indented) join the previous value.
-    static func section(_ name: String, of text: String, file: String) throws(ApplyError) -> [String: String] {
+    static func section(_ name: String, of text: String, file: String) throws(AlembicError) -> [String: String] {
         var values: [String: String] = [:]
         var current: String?
         var lastKey: String?
@@ -57,7 +57,7 @@ public struct AlembicProject: Sendable {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix(";") { continue }
             if trimmed.hasPrefix("[") {
-                guard trimmed.hasSuffix("]") else { throw ApplyError(.invalidProject, "\(file):\(number + 1): malformed section header") }
+                guard trimmed.hasSuffix("]") else { throw AlembicError(.invalidProject, "\(file):\(number + 1): malformed section header") }
                 current = String(trimmed.dropFirst().dropLast())
                 lastKey = nil
                 continue
@@ -68,7 +68,7 @@ public struct AlembicProject: Sendable {
                 continue
             }
             guard let separator = trimmed.firstIndex(where: { $0 == "=" || $0 == ":" }) else {
-                throw ApplyError(.invalidProject, "\(file):\(number + 1): expected key = value")
+                throw AlembicError(.invalidProject, "\(file):\(number + 1): expected key = value")
             }
             let key = trimmed[..<separator].trimmingCharacters(in: .whitespaces)
             values[key] = trimmed[trimmed.index(after: separator)...].trimmingCharacters(in: .whitespaces)

@@ -1,3 +1,4 @@
+import Alembic
 import Apply
 import Catalogue
 import ArgumentParser
@@ -28,7 +29,7 @@ enum ExitCodes {
         }
     }
 
-    static func code(for error: SnapshotError.Code) -> Int32 {
+    static func code(for error: SnapshotErrorCode) -> Int32 {
         switch error {
         case .notOrchestratorDatabase: return 13
         case .queryFailed: return 14
@@ -42,7 +43,7 @@ enum ExitCodes {
     }
 
 
-    static func code(for error: DomainModelsError.Code) -> Int32 {
+    static func code(for error: DomainModelsErrorCode) -> Int32 {
         switch error {
         case .notFound: return 40
         case .noPackage: return 41
@@ -50,7 +51,7 @@ enum ExitCodes {
         }
     }
 
-    static func code(for error: PlannerError.Code) -> Int32 {
+    static func code(for error: PlannerErrorCode) -> Int32 {
         switch error {
         case .unanswered: return unanswered
         case .destructive: return destructive
@@ -63,14 +64,24 @@ enum ExitCodes {
         }
     }
 
-    static func code(for error: ApplyError.Code) -> Int32 {
+    static func code(for error: ApplyErrorCode) -> Int32 {
         switch error {
         case .stale: return 60
-        case .invalidProject: return 61
-        case .cannotWrite: return 62
         case .executionFailed: return 63
         case .locked: return 65
         case .notAtParent: return 66
+        }
+    }
+
+    static func code(for error: AlembicErrorCode) -> Int32 {
+        switch error {
+        case .invalidProject: return 61
+        case .cannotWrite: return 62
+        case .migrationFailed: return 63
+        case .locked: return 65
+        case .unknownRevision: return 67
+        case .ambiguousRevision: return 68
+        case .needsAlembic: return 69
         }
     }
 
@@ -82,6 +93,7 @@ enum ExitCodes {
         case let error as DomainModelsError: return code(for: error.code)
         case let error as PlannerError: return code(for: error.code)
         case let error as ApplyError: return code(for: error.code)
+        case let error as AlembicError: return code(for: error.code)
         case let error as AtomicFile.Failure:
             if case .isDirectory = error { return 20 }
             return 21

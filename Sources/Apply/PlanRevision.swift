@@ -1,0 +1,22 @@
+import Alembic
+import Catalogue
+import Foundation
+import Planner
+
+/// A plan as an Alembic revision: its id comes from the plan's digest, its SQL is the plan's, its docstring carries
+/// the digest.
+public enum PlanRevision {
+    /// The first 12 hex digits of a SHA-256 of the plan's digest: the same plan always gets the same id
+    /// (deterministic files, and a retried apply finds its revision), different plans different ids.
+    public static func id(for plan: Plan) -> String {
+        String(SHA256.hex("orchestrator-planner revision " + PlanFile.digest(of: plan)).prefix(12))
+    }
+
+    /// The revision's content, placed on the data branch by `placement`.
+    public static func content(_ plan: Plan, placement: DataBranch.Placement, date: Date) -> RevisionTemplate.Content {
+        RevisionTemplate.Content(
+            id: id(for: plan), message: plan.message, down: placement.down, labels: placement.labels,
+            dependsOn: placement.dependsOn, date: date, upgrade: plan.upgrade, downgrade: plan.downgrade,
+            planDigest: PlanFile.digest(of: plan))
+    }
+}
