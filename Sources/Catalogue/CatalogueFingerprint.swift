@@ -23,61 +23,47 @@ public struct CatalogueFingerprint: Hashable, Sendable, CustomStringConvertible 
 
     public var description: String { value }
 
-    /// The canonical text whose SHA-256 is the fingerprint.
+    /// The canonical text whose SHA-256 is the fingerprint: one record per row of each table, with the columns
+    /// `CatalogueTableSchema.fingerprintColumns` names (docs/snapshot-format.md).
     public static func canonicalText(of catalogue: DatabaseCatalogue) -> String {
-        let names = CatalogueNames(catalogue)
-        // A relation to a row that is missing (only possible in a damaged file; `validate()` rejects it) is kept
-        // visible under its id rather than dropped, so damage still changes the fingerprint.
-        func name(_ id: RowID, _ map: [RowID: String]) -> String { map[id] ?? "\u{0}missing:\(id)" }
-        func flag(_ value: Bool) -> String { value ? "true" : "false" }
-        func number(_ value: Int?) -> String? { value.map(String.init) }
+        // Names of rows that others reference: table → id → name.
+        var names: [String: [RowID: String]] = [:]
+        func collectNames<Row: CatalogueRow>(_ type: Row.Type) {
+            guard let nameIndex = Row.schema.nameColumn.flatMap(Row.schema.index(of:)),
+                  let idIndex = Row.schema.columns.firstIndex(where: { $0.kind == .id })
+            else { return }
+            var map: [RowID: String] = [:]
+            for row in catalogue[keyPath: Row.rows] {
+                let values = row.values
+                map[values[idIndex].text] = map[values[idIndex].text] ?? values[nameIndex].text
+            }
+            names[Row.schema.name] = map
+        }
+        for type in CatalogueSchema.rowTypes { collectNames(type) }
 
         var lines: [String] = []
-        lines.reserveCapacity(
-            catalogue.products.count + catalogue.fixedInputs.count + catalogue.productBlocks.count
-                + catalogue.resourceTypes.count + catalogue.productProductBlocks.count
-                + catalogue.productBlockRelations.count + catalogue.productBlockResourceTypes.count
-                + catalogue.workflows.count + catalogue.productsWorkflows.count)
-        for p in catalogue.products {
-            lines.append(CanonicalText.line(
-                ["product", p.name, p.productType, p.tag, p.status, flag(p.endDate != nil), p.description]))
+        func addLines<Row: CatalogueRow>(_ type: Row.Type) {
+            let schema = Row.schema
+            let columns = schema.fingerprintColumns.compactMap { name in schema.index(of: name).map { ($0, schema.columns[$0]) } }
+            for row in catalogue[keyPath: Row.rows] {
+                let values = row.values
+                var fields: [String?] = [schema.fingerprintTag]
+                for (index, column) in columns {
+                    let value = values[index]
+                    switch column.kind {
+                    case .reference(let table):
+                        // A relation to a row that is missing (only in a damaged file; `validate()` rejects it) stays
+                        // visible under its id rather than dropped, so damage still changes the fingerprint.
+                        fields.append(names[table]?[value.text] ?? "\u{0}missing:\(value.text)")
+                    case .timestamp: fields.append(value == .null ? "false" : "true")
+                    case .flag: fields.append(value == .integer(1) ? "true" : "false")
+                    case .id, .text, .integer: fields.append(value.canonical)
+                    }
+                }
+                lines.append(CanonicalText.line(fields))
+            }
         }
-        for f in catalogue.fixedInputs {
-            lines.append(CanonicalText.line(["fixed_input", name(f.productID, names.products), f.name, f.value]))
-        }
-        for b in catalogue.productBlocks {
-            lines.append(CanonicalText.line(
-                ["product_block", b.name, b.tag, b.status, flag(b.endDate != nil), b.description]))
-        }
-        for r in catalogue.resourceTypes {
-            lines.append(CanonicalText.line(["resource_type", r.name, r.description]))
-        }
-        for r in catalogue.productProductBlocks {
-            lines.append(CanonicalText.line([
-                "product_product_block", name(r.productID, names.products), name(r.productBlockID, names.productBlocks),
-            ]))
-        }
-        for r in catalogue.productBlockRelations {
-            lines.append(CanonicalText.line([
-                "product_block_relation", name(r.inUseByID, names.productBlocks),
-                name(r.dependsOnID, names.productBlocks), number(r.min), number(r.max),
-            ]))
-        }
-        for r in catalogue.productBlockResourceTypes {
-            lines.append(CanonicalText.line([
-                "product_block_resource_type", name(r.productBlockID, names.productBlocks),
-                name(r.resourceTypeID, names.resourceTypes),
-            ]))
-        }
-        for w in catalogue.workflows {
-            lines.append(CanonicalText.line(
-                ["workflow", w.name, w.target, flag(w.isTask), flag(w.deletedAt != nil), w.description]))
-        }
-        for r in catalogue.productsWorkflows {
-            lines.append(CanonicalText.line([
-                "product_workflow", name(r.productID, names.products), name(r.workflowID, names.workflows),
-            ]))
-        }
+        for type in CatalogueSchema.rowTypes { addLines(type) }
         return CanonicalText.document(header: header, lines: lines)
     }
 }

@@ -22,7 +22,12 @@ public struct SnapshotSource: Hashable, Sendable, Codable {
 ///
 /// This is what the planner works from; the Snapshot module reads and writes it as a SQLite file.
 public struct CatalogueSnapshot: Hashable, Sendable {
-    public var catalogue: DatabaseCatalogue
+    /// The catalogue; changing it recomputes `fingerprint`.
+    public var catalogue: DatabaseCatalogue {
+        didSet { fingerprint = CatalogueFingerprint(of: catalogue) }
+    }
+    /// The fingerprint of the catalogue's meaning, computed once (readers, planners and verifiers all need it).
+    public private(set) var fingerprint: CatalogueFingerprint
     public var counts: CatalogueCounts
     /// The rows of `alembic_version`: one per applied head.
     public var alembicVersions: [String]
@@ -37,13 +42,11 @@ public struct CatalogueSnapshot: Hashable, Sendable {
         takenAt: String, toolVersion: String
     ) {
         self.catalogue = catalogue
+        fingerprint = CatalogueFingerprint(of: catalogue)
         self.counts = counts
         self.alembicVersions = alembicVersions
         self.source = source
         self.takenAt = takenAt
         self.toolVersion = toolVersion
     }
-
-    /// The fingerprint of the catalogue's meaning.
-    public var fingerprint: CatalogueFingerprint { CatalogueFingerprint(of: catalogue) }
 }

@@ -76,76 +76,27 @@ public struct CatalogueReader {
         let serverVersion = try query("SHOW server_version").first?.first.flatMap { $0 } ?? "unknown"
 
         var catalogue = DatabaseCatalogue()
-        next("products")
-        catalogue.products = try rows(
-            "SELECT product_id::text, name, description, product_type, tag, status, created_at::text, end_date::text FROM products",
-            table: "products"
-        ) { r throws(SnapshotError) in
-            Product(
-                productID: try r.text(0), name: try r.text(1), description: try r.text(2), productType: try r.text(3),
-                tag: try r.text(4), status: try r.text(5), createdAt: try r.text(6), endDate: r.optional(7))
+        func readRows<Row: CatalogueRow>(_ type: Row.Type) throws(SnapshotError) {
+            let schema = Row.schema
+            next(schema.name.replacingOccurrences(of: "_", with: " "))
+            var rows: [Row] = []
+            for (index, columns) in try query(schema.postgresSelect).enumerated() {
+                var values: [CatalogueValue] = []
+                for (column, text) in zip(schema.columns, columns) {
+                    guard let value = CatalogueValue.fromPostgres(text, column) else {
+                        throw SnapshotError(.queryFailed, "unexpected value '\(text ?? "")' in \(schema.name) row \(index + 1), column \(column.name)")
+                    }
+                    values.append(value)
+                }
+                do throws(CatalogueError) {
+                    rows.append(try Row.decode(values))
+                } catch {
+                    throw SnapshotError(.queryFailed, "unexpected \(schema.name) row \(index + 1): \(error.message)")
+                }
+            }
+            catalogue[keyPath: Row.rows] = rows
         }
-        next("fixed inputs")
-        catalogue.fixedInputs = try rows(
-            "SELECT fixed_input_id::text, name, value, created_at::text, product_id::text FROM fixed_inputs",
-            table: "fixed_inputs"
-        ) { r throws(SnapshotError) in
-            FixedInput(
-                fixedInputID: try r.text(0), name: try r.text(1), value: try r.text(2), createdAt: try r.text(3),
-                productID: try r.text(4))
-        }
-        next("product blocks")
-        catalogue.productBlocks = try rows(
-            "SELECT product_block_id::text, name, description, tag, status, created_at::text, end_date::text FROM product_blocks",
-            table: "product_blocks"
-        ) { r throws(SnapshotError) in
-            ProductBlock(
-                productBlockID: try r.text(0), name: try r.text(1), description: try r.text(2), tag: r.optional(3),
-                status: r.optional(4), createdAt: try r.text(5), endDate: r.optional(6))
-        }
-        next("resource types")
-        catalogue.resourceTypes = try rows(
-            "SELECT resource_type_id::text, resource_type, description FROM resource_types", table: "resource_types"
-        ) { r throws(SnapshotError) in
-            ResourceType(resourceTypeID: try r.text(0), name: try r.text(1), description: r.optional(2))
-        }
-        next("product to block relations")
-        catalogue.productProductBlocks = try rows(
-            "SELECT product_id::text, product_block_id::text FROM product_product_blocks",
-            table: "product_product_blocks"
-        ) { r throws(SnapshotError) in
-            ProductProductBlock(productID: try r.text(0), productBlockID: try r.text(1))
-        }
-        next("block relations")
-        catalogue.productBlockRelations = try rows(
-            "SELECT in_use_by_id::text, depends_on_id::text, min, max FROM product_block_relations",
-            table: "product_block_relations"
-        ) { r throws(SnapshotError) in
-            ProductBlockRelation(
-                inUseByID: try r.text(0), dependsOnID: try r.text(1), min: try r.optionalInt(2), max: try r.optionalInt(3))
-        }
-        next("block resource types")
-        catalogue.productBlockResourceTypes = try rows(
-            "SELECT product_block_id::text, resource_type_id::text FROM product_block_resource_types",
-            table: "product_block_resource_types"
-        ) { r throws(SnapshotError) in
-            ProductBlockResourceType(productBlockID: try r.text(0), resourceTypeID: try r.text(1))
-        }
-        next("workflows")
-        catalogue.workflows = try rows(
-            "SELECT workflow_id::text, name, target, description, created_at::text, deleted_at::text, is_task FROM workflows",
-            table: "workflows"
-        ) { r throws(SnapshotError) in
-            Workflow(
-                workflowID: try r.text(0), name: try r.text(1), target: try r.text(2), description: try r.text(3),
-                createdAt: try r.text(4), deletedAt: r.optional(5), isTask: try r.text(6) == "t")
-        }
-        next("product workflows")
-        catalogue.productsWorkflows = try rows(
-            "SELECT product_id::text, workflow_id::text FROM products_workflows", table: "products_workflows"
-        ) { r throws(SnapshotError) in
-            ProductWorkflow(productID: try r.text(0), workflowID: try r.text(1))
-        }
+        for type in CatalogueSchema.rowTypes { try readRows(type) }
 
         var counts = CatalogueCounts()
         next("counting subscriptions")

@@ -54,7 +54,10 @@ public enum SnapshotFile {
         guard !isDirectory.boolValue else {
             throw SnapshotError(.notASnapshot, "\(path) is a directory, not a snapshot file")
         }
-        let header = FileManager.default.contents(atPath: path)?.prefix(16) ?? Data()
+        // Only the 16-byte header: a large file is not read whole to tell what it is.
+        let handle = FileHandle(forReadingAtPath: path)
+        let header = (try? handle?.read(upToCount: 16)) ?? Data()
+        try? handle?.close()
         guard header == Data("SQLite format 3\u{0}".utf8) else {
             throw SnapshotError(
                 .notASnapshot, header.isEmpty ? "\(path) is empty, not a snapshot" : "\(path) is not a snapshot file (not SQLite)")
@@ -135,34 +138,20 @@ public enum SnapshotFile {
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES (?, ?)", arguments: [key.rawValue, value])
         }
         // Rows in key order, so the same snapshot always gives the same bytes.
-        let c = snapshot.catalogue
-        try rows(db, "INSERT INTO products VALUES (?, ?, ?, ?, ?, ?, ?, ?)", c.products.sorted { $0.productID < $1.productID }) {
-            [$0.productID, $0.name, $0.description, $0.productType, $0.tag, $0.status, $0.createdAt, $0.endDate]
+        func insertRows<Row: CatalogueRow>(_ type: Row.Type) throws {
+            let placeholders = Array(repeating: "?", count: Row.schema.columns.count).joined(separator: ", ")
+            let sorted = snapshot.catalogue[keyPath: Row.rows].sorted { $0.keyValues.lexicographicallyPrecedes($1.keyValues) }
+            try rows(db, "INSERT INTO \(Row.schema.name) VALUES (\(placeholders))", sorted) { row in
+                row.values.map { value -> (any DatabaseValueConvertible)? in
+                    switch value {
+                    case .text(let text): return text
+                    case .integer(let number): return number
+                    case .null: return nil
+                    }
+                }
+            }
         }
-        try rows(db, "INSERT INTO fixed_inputs VALUES (?, ?, ?, ?, ?)", c.fixedInputs.sorted { $0.fixedInputID < $1.fixedInputID }) {
-            [$0.fixedInputID, $0.name, $0.value, $0.createdAt, $0.productID]
-        }
-        try rows(db, "INSERT INTO product_blocks VALUES (?, ?, ?, ?, ?, ?, ?)", c.productBlocks.sorted { $0.productBlockID < $1.productBlockID }) {
-            [$0.productBlockID, $0.name, $0.description, $0.tag, $0.status, $0.createdAt, $0.endDate]
-        }
-        try rows(db, "INSERT INTO resource_types VALUES (?, ?, ?)", c.resourceTypes.sorted { $0.resourceTypeID < $1.resourceTypeID }) {
-            [$0.resourceTypeID, $0.name, $0.description]
-        }
-        try rows(db, "INSERT INTO product_product_blocks VALUES (?, ?)", c.productProductBlocks.sorted { ($0.productID, $0.productBlockID) < ($1.productID, $1.productBlockID) }) {
-            [$0.productID, $0.productBlockID]
-        }
-        try rows(db, "INSERT INTO product_block_relations VALUES (?, ?, ?, ?)", c.productBlockRelations.sorted { ($0.inUseByID, $0.dependsOnID) < ($1.inUseByID, $1.dependsOnID) }) {
-            [$0.inUseByID, $0.dependsOnID, $0.min, $0.max]
-        }
-        try rows(db, "INSERT INTO product_block_resource_types VALUES (?, ?)", c.productBlockResourceTypes.sorted { ($0.productBlockID, $0.resourceTypeID) < ($1.productBlockID, $1.resourceTypeID) }) {
-            [$0.productBlockID, $0.resourceTypeID]
-        }
-        try rows(db, "INSERT INTO workflows VALUES (?, ?, ?, ?, ?, ?, ?)", c.workflows.sorted { $0.workflowID < $1.workflowID }) {
-            [$0.workflowID, $0.name, $0.target, $0.description, $0.createdAt, $0.deletedAt, $0.isTask ? 1 : 0]
-        }
-        try rows(db, "INSERT INTO products_workflows VALUES (?, ?)", c.productsWorkflows.sorted { ($0.productID, $0.workflowID) < ($1.productID, $1.workflowID) }) {
-            [$0.productID, $0.workflowID]
-        }
+        for type in CatalogueSchema.rowTypes { try insertRows(type) }
         try rows(db, "INSERT INTO alembic_version VALUES (?)", snapshot.alembicVersions.sorted()) { [$0] }
         let counts = snapshot.counts.sorted()
         try rows(db, "INSERT INTO subscription_counts VALUES (?, ?, ?)", counts.subscriptions) { [$0.productID, $0.status, $0.count] }
@@ -193,49 +182,22 @@ public enum SnapshotFile {
         }
 
         var catalogue = DatabaseCatalogue()
-        catalogue.products = try fetch(db, "products", path) { r in
-            Product(
-                productID: try r.text("product_id"), name: try r.text("name"), description: try r.text("description"),
-                productType: try r.text("product_type"), tag: try r.text("tag"), status: try r.text("status"),
-                createdAt: try r.text("created_at"), endDate: try r.optionalText("end_date"))
+        func loadRows<Row: CatalogueRow>(_ type: Row.Type) throws {
+            catalogue[keyPath: Row.rows] = try fetch(db, Row.schema.name, path) { cells in
+                let values = try Row.schema.columns.map { column throws -> CatalogueValue in
+                    switch column.kind {
+                    case .integer, .flag: return try cells.optionalInt(column.name).map(CatalogueValue.integer) ?? .null
+                    case .id, .reference, .text, .timestamp: return try cells.optionalText(column.name).map(CatalogueValue.text) ?? .null
+                    }
+                }
+                do throws(CatalogueError) {
+                    return try Row.decode(values)
+                } catch {
+                    throw SnapshotError(.corrupt, "\(path) was edited: \(error.message); take the snapshot again")
+                }
+            }
         }
-        catalogue.fixedInputs = try fetch(db, "fixed_inputs", path) { r in
-            FixedInput(
-                fixedInputID: try r.text("fixed_input_id"), name: try r.text("name"), value: try r.text("value"),
-                createdAt: try r.text("created_at"), productID: try r.text("product_id"))
-        }
-        catalogue.productBlocks = try fetch(db, "product_blocks", path) { r in
-            ProductBlock(
-                productBlockID: try r.text("product_block_id"), name: try r.text("name"),
-                description: try r.text("description"), tag: try r.optionalText("tag"),
-                status: try r.optionalText("status"), createdAt: try r.text("created_at"),
-                endDate: try r.optionalText("end_date"))
-        }
-        catalogue.resourceTypes = try fetch(db, "resource_types", path) { r in
-            ResourceType(
-                resourceTypeID: try r.text("resource_type_id"), name: try r.text("resource_type"),
-                description: try r.optionalText("description"))
-        }
-        catalogue.productProductBlocks = try fetch(db, "product_product_blocks", path) { r in
-            ProductProductBlock(productID: try r.text("product_id"), productBlockID: try r.text("product_block_id"))
-        }
-        catalogue.productBlockRelations = try fetch(db, "product_block_relations", path) { r in
-            ProductBlockRelation(
-                inUseByID: try r.text("in_use_by_id"), dependsOnID: try r.text("depends_on_id"),
-                min: try r.optionalInt("min"), max: try r.optionalInt("max"))
-        }
-        catalogue.productBlockResourceTypes = try fetch(db, "product_block_resource_types", path) { r in
-            ProductBlockResourceType(productBlockID: try r.text("product_block_id"), resourceTypeID: try r.text("resource_type_id"))
-        }
-        catalogue.workflows = try fetch(db, "workflows", path) { r in
-            Workflow(
-                workflowID: try r.text("workflow_id"), name: try r.text("name"), target: try r.text("target"),
-                description: try r.text("description"), createdAt: try r.text("created_at"),
-                deletedAt: try r.optionalText("deleted_at"), isTask: try r.int("is_task") != 0)
-        }
-        catalogue.productsWorkflows = try fetch(db, "products_workflows", path) { r in
-            ProductWorkflow(productID: try r.text("product_id"), workflowID: try r.text("workflow_id"))
-        }
+        for type in CatalogueSchema.rowTypes { try loadRows(type) }
         var counts = CatalogueCounts()
         counts.subscriptions = try fetch(db, "subscription_counts", path) { r in
             SubscriptionCount(productID: try r.text("product_id"), status: try r.text("status"), count: try r.int("count"))
@@ -254,6 +216,10 @@ public enum SnapshotFile {
                 host: try value(.sourceHost), port: try value(.sourcePort), database: try value(.sourceDatabase),
                 serverVersion: try value(.serverVersion)),
             takenAt: try value(.takenAt), toolVersion: try value(.toolVersion))
+        // The format version is recorded twice (PRAGMA user_version and meta); an edit of either is damage.
+        guard try value(.formatVersion) == String(SnapshotSchema.formatVersion) else {
+            throw SnapshotError(.corrupt, "\(path) was edited: its meta format_version is not \(SnapshotSchema.formatVersion); take the snapshot again")
+        }
         return (snapshot, try value(.fingerprint), try value(.contentDigest))
     }
 

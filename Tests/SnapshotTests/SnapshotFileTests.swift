@@ -82,6 +82,8 @@ import TestSupport
         "UPDATE meta SET value = 'elsewhere' WHERE key = 'source_host'",
         "INSERT INTO alembic_version VALUES ('abc123')",
         "UPDATE products SET end_date = 42",
+        "UPDATE meta SET value = '2' WHERE key = 'format_version'",
+        "UPDATE workflows SET is_task = 7",
     ])
     func anEditedFileIsReportedAsSuch(sql: String) throws {
         let error = try edit(sql)
