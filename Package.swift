@@ -5,7 +5,7 @@ let package = Package(
     name: "orchestrator-planner",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "orchestrator-planner", targets: ["CLI"]),
+        .executable(name: "orchestrator-planner", targets: ["CLI"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -24,7 +24,8 @@ let package = Package(
         // Reading Python without running it: lexer, parser, literals, module loading and name resolution.
         .target(name: "PythonSource"),
         // Reading domain models without Python: model source (over PythonSource), and YAML product configs.
-        .target(name: "DomainModels", dependencies: ["Catalogue", "PythonSource", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "DomainModels", dependencies: ["Catalogue", "PythonSource", .product(name: "Yams", package: "Yams")]),
         // Diff, questions, SQL, plan file and its rendering. No database, no terminal.
         .target(name: "Planner", dependencies: ["Catalogue", "PythonSource", .product(name: "Yams", package: "Yams")]),
         // Alembic projects without Python: ini, revision graph, revision writer, alembic_version, the migrator.
@@ -61,17 +62,25 @@ let package = Package(
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "TestSupport"]),
         .testTarget(
             name: "SnapshotTests",
-            dependencies: ["Snapshot", "Postgres", "Catalogue", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Snapshot", "Postgres", "Catalogue", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
-        .testTarget(name: "ApplyTests", dependencies: ["Apply", "Alembic", "Planner", "Catalogue", "Snapshot", "DomainModels", "TestSupport"]),
+        .testTarget(
+            name: "ApplyTests",
+            dependencies: ["Apply", "Alembic", "Planner", "Catalogue", "Snapshot", "DomainModels", "TestSupport"]),
         .testTarget(name: "AlembicTests", dependencies: ["Alembic", "Catalogue", "TestSupport"]),
-        .testTarget(name: "PlannerTests", dependencies: ["Planner", "Catalogue", "DomainModels", "Snapshot", "Postgres", "TestSupport"]),
+        .testTarget(
+            name: "PlannerTests",
+            dependencies: ["Planner", "Catalogue", "DomainModels", "Snapshot", "Postgres", "TestSupport"]),
         .testTarget(name: "DomainModelsTests", dependencies: ["DomainModels", "Catalogue", "TestSupport"]),
         .testTarget(name: "PythonSourceTests", dependencies: ["PythonSource", "TestSupport"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(
             name: "CLITests",
-            dependencies: ["CLI", "Snapshot", "Catalogue", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "CLI", "Snapshot", "Catalogue", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ]
 )

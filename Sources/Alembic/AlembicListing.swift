@@ -18,7 +18,7 @@ public struct AlembicListing {
             var reached = graph.descendants(of: labelled)
             var current = revision.downRevisions.count == 1 ? revision.downRevisions.first : nil
             while let parent = current, graph.childrenOf(parent).count <= 1,
-                  (graph.revisions[parent]?.downRevisions.count ?? 0) <= 1, reached.insert(parent).inserted
+                (graph.revisions[parent]?.downRevisions.count ?? 0) <= 1, reached.insert(parent).inserted
             {
                 current = graph.revisions[parent]?.downRevisions.first
             }
@@ -68,14 +68,17 @@ public struct AlembicListing {
         var index = 0
         while !heads.isEmpty {
             let candidate = heads[index]
-            if let other = ancestorsByIndex.indices.first(where: { $0 != index && ancestorsByIndex[$0].contains(candidate) }) {
+            if let other = ancestorsByIndex.indices.first(where: {
+                $0 != index && ancestorsByIndex[$0].contains(candidate)
+            }) {
                 index = other
                 continue
             }
             if todo.remove(candidate) != nil { output.append(candidate) }
             let revision = revisions[candidate]
             var normalizedDown: [String] = []
-            for parent in (revision?.downRevisions ?? []) + (normalizedDependencies[candidate] ?? []) where !normalizedDown.contains(parent) {
+            for parent in (revision?.downRevisions ?? []) + (normalizedDependencies[candidate] ?? [])
+            where !normalizedDown.contains(parent) {
                 normalizedDown.append(parent)
             }
             let toAdd = normalizedDown.filter { todo.contains($0) && !heads.contains($0) }
@@ -103,7 +106,9 @@ public struct AlembicListing {
             if verbose { return logEntry(revision) }
             var text = id
             let dependencies = revision.dependsOn
-            text = dependencies.isEmpty ? "\(down(id)) -> \(text)" : "\(down(id)) (\(dependencies.joined(separator: ", "))) -> \(text)"
+            text =
+                dependencies.isEmpty
+                ? "\(down(id)) -> \(text)" : "\(down(id)) (\(dependencies.joined(separator: ", "))) -> \(text)"
             let labels = branchLabels(id)
             if !labels.isEmpty { text += " (\(labels.joined(separator: ", ")))" }
             text += isRealHead(id) ? " (head)" : (isHead(id) ? " (effective head)" : "")
@@ -114,14 +119,16 @@ public struct AlembicListing {
 
     func logEntry(_ revision: RevisionFile) -> String {
         let id = revision.id
-        var entry = "Rev: \(id)\(isHead(id) ? " (head)" : "")\(isBranchPoint(id) ? " (branchpoint)" : "")\(isMergePoint(id) ? " (mergepoint)" : "")\n"
+        var entry =
+            "Rev: \(id)\(isHead(id) ? " (head)" : "")\(isBranchPoint(id) ? " (branchpoint)" : "")\(isMergePoint(id) ? " (mergepoint)" : "")\n"
         entry += isMergePoint(id) ? "Merges: \(down(id))\n" : "Parent: \(down(id))\n"
         if !revision.dependsOn.isEmpty { entry += "Also depends on: \(revision.dependsOn.joined(separator: ", "))\n" }
         if isBranchPoint(id) { entry += "Branches into: \(graph.childrenOf(id).joined(separator: ", "))\n" }
         let labels = branchLabels(id)
         if !labels.isEmpty { entry += "Branch names: \(labels.joined(separator: ", "))\n" }
         entry += "Path: \(revision.file.path)\n"
-        entry += "\n" + revision.longDoc.components(separatedBy: "\n").map { "    \($0)" }.joined(separator: "\n") + "\n"
+        entry +=
+            "\n" + revision.longDoc.components(separatedBy: "\n").map { "    \($0)" }.joined(separator: "\n") + "\n"
         return entry
     }
 }

@@ -21,13 +21,16 @@ public struct AlembicProject: Sendable {
             text = try TextFile.read(ini.path)
         } catch {
             if case .missing = error {
-                throw AlembicError(.invalidProject, "no alembic.ini in \(root.path); run `orchestrator-planner db init` or pass --project")
+                throw AlembicError(
+                    .invalidProject,
+                    "no alembic.ini in \(root.path); run `orchestrator-planner db init` or pass --project")
             }
             throw AlembicError(.invalidProject, "\(error)")
         }
         let values = try Self.section("alembic", of: text, file: ini.path)
         func expand(_ value: String) -> String {
-            value.replacingOccurrences(of: "%(here)s", with: root.standardizedFileURL.path).replacingOccurrences(of: "%%", with: "%")
+            value.replacingOccurrences(of: "%(here)s", with: root.standardizedFileURL.path).replacingOccurrences(
+                of: "%%", with: "%")
         }
         guard let script = values["script_location"] else {
             throw AlembicError(.invalidProject, "\(ini.path): [alembic] has no script_location")
@@ -39,7 +42,9 @@ public struct AlembicProject: Sendable {
         scriptLocation = resolve(expand(script))
         if let locations = values["version_locations"] {
             // Alembic splits on spaces (or the configured separator; we support the default).
-            versionLocations = expand(locations).split(whereSeparator: { $0 == " " || $0 == "\n" }).map { resolve(String($0)) }
+            versionLocations = expand(locations).split(whereSeparator: { $0 == " " || $0 == "\n" }).map {
+                resolve(String($0))
+            }
         } else {
             versionLocations = [scriptLocation.appendingPathComponent("versions")]
         }
@@ -57,7 +62,9 @@ public struct AlembicProject: Sendable {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix(";") { continue }
             if trimmed.hasPrefix("[") {
-                guard trimmed.hasSuffix("]") else { throw AlembicError(.invalidProject, "\(file):\(number + 1): malformed section header") }
+                guard trimmed.hasSuffix("]") else {
+                    throw AlembicError(.invalidProject, "\(file):\(number + 1): malformed section header")
+                }
                 current = String(trimmed.dropFirst().dropLast())
                 lastKey = nil
                 continue

@@ -12,13 +12,19 @@ public enum CoreMigrations {
         environments += [project.appendingPathComponent(".venv"), project.appendingPathComponent("venv")]
         for environment in environments {
             let lib = environment.appendingPathComponent("lib")
-            let pythons = ((try? FileManager.default.contentsOfDirectory(atPath: lib.path)) ?? []).filter { $0.hasPrefix("python") }.sorted()
+            let pythons = ((try? FileManager.default.contentsOfDirectory(atPath: lib.path)) ?? []).filter {
+                $0.hasPrefix("python")
+            }.sorted()
             for python in pythons {
                 let packages = lib.appendingPathComponent(python).appendingPathComponent("site-packages")
-                for layout in ["orchestrator/core/migrations/versions/schema", "orchestrator/migrations/versions/schema"] {
+                for layout in [
+                    "orchestrator/core/migrations/versions/schema", "orchestrator/migrations/versions/schema",
+                ] {
                     let candidate = packages.appendingPathComponent(layout)
                     var isDirectory: ObjCBool = false
-                    if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                    if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
+                        isDirectory.boolValue
+                    {
                         return candidate
                     }
                 }

@@ -14,7 +14,9 @@ public enum DataBranch {
     /// The schema head a new data branch depends on: `explicit` (`--depends-on`), else the head of the `schema`
     /// branch in the files (orchestrator-core's migrations), else what the database's `alembic_version` holds
     /// (from a snapshot or the live database). The one place this fallback is decided.
-    public static func schemaHead(explicit: String?, graph: RevisionGraph, alembicVersions: [String]) throws(AlembicError) -> String? {
+    public static func schemaHead(
+        explicit: String?, graph: RevisionGraph, alembicVersions: [String]
+    ) throws(AlembicError) -> String? {
         if let explicit { return explicit }
         if let head = try graph.head(ofBranch: "schema") { return head.id }
         // Outside the data branch: the database's schema revision.
@@ -30,7 +32,8 @@ public enum DataBranch {
         guard let schemaHead else {
             throw AlembicError(
                 .invalidProject,
-                "this is the first data revision, and the schema head it depends on is unknown: pass --depends-on REVISION, --core-migrations, or a snapshot with alembic_version rows")
+                "this is the first data revision, and the schema head it depends on is unknown: pass --depends-on REVISION, --core-migrations, or a snapshot with alembic_version rows"
+            )
         }
         return Placement(down: [], labels: ["data"], dependsOn: schemaHead)
     }
@@ -42,8 +45,10 @@ public enum DataBranch {
     ) throws(AlembicError) -> NewRevision? {
         guard try graph.head(ofBranch: "data") == nil else { return nil }
         let placement = try placement(in: graph, schemaHead: schemaHead)
-        return try writer.prepare(RevisionTemplate.Content(
-            id: RevisionWriter.randomID(), message: "Create data head", down: placement.down, labels: placement.labels,
-            dependsOn: placement.dependsOn, date: date))
+        return try writer.prepare(
+            RevisionTemplate.Content(
+                id: RevisionWriter.randomID(), message: "Create data head", down: placement.down,
+                labels: placement.labels,
+                dependsOn: placement.dependsOn, date: date))
     }
 }

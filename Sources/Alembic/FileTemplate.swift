@@ -25,7 +25,9 @@ public enum FileTemplate {
     }
 
     /// The file name (with `.py`) for a revision of `project`.
-    public static func fileName(_ project: AlembicProject, id: String, message: String, date: Date) throws(AlembicError) -> String {
+    public static func fileName(
+        _ project: AlembicProject, id: String, message: String, date: Date
+    ) throws(AlembicError) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
@@ -59,7 +61,9 @@ public enum FileTemplate {
             guard spec < rest.endIndex, let value = values[key] else {
                 throw AlembicError(.invalidProject, "file_template \(template): unknown token %(\(key))")
             }
-            let padded = rest[spec] == "d" && value.count < width ? String(repeating: "0", count: width - value.count) + value : value
+            let padded =
+                rest[spec] == "d" && value.count < width
+                ? String(repeating: "0", count: width - value.count) + value : value
             out += padded
             rest = rest[rest.index(after: spec)...]
         }

@@ -143,7 +143,10 @@ public enum ProjectLayout {
             throw AlembicError(.cannotWrite, "Directory migrations already exists and is not empty")
         }
         var log: [String] = []
-        for folder in [migrations, migrations.appendingPathComponent("versions"), migrations.appendingPathComponent("versions/schema")] {
+        for folder in [
+            migrations, migrations.appendingPathComponent("versions"),
+            migrations.appendingPathComponent("versions/schema"),
+        ] {
             do {
                 try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
             } catch {

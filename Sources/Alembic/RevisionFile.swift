@@ -24,7 +24,8 @@ public struct RevisionFile: Hashable, Sendable {
         do throws(PythonSyntaxError) {
             module = try PythonModuleLiterals(data: data)
         } catch {
-            throw AlembicError(.invalidProject, "\(file.path):\(error.line): cannot read the revision file: \(error.message)")
+            throw AlembicError(
+                .invalidProject, "\(file.path):\(error.line): cannot read the revision file: \(error.message)")
         }
         func list(_ key: String) throws(AlembicError) -> [String] {
             switch module.assignments[key]?.value {
@@ -32,11 +33,14 @@ public struct RevisionFile: Hashable, Sendable {
             case .strings(let values)?: return values
             case .none?, nil: return []
             case .other(let text)?:
-                throw AlembicError(.invalidProject, "\(file.path):\(module.assignments[key]?.line ?? 0): \(key) = \(text) is not a literal")
+                throw AlembicError(
+                    .invalidProject,
+                    "\(file.path):\(module.assignments[key]?.line ?? 0): \(key) = \(text) is not a literal")
             }
         }
         guard case .string(let id)? = module.assignments["revision"]?.value else {
-            throw AlembicError(.invalidProject, "\(file.path): no `revision = '...'` assignment; is it an Alembic revision?")
+            throw AlembicError(
+                .invalidProject, "\(file.path): no `revision = '...'` assignment; is it an Alembic revision?")
         }
         let longDoc = (module.docstring ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         return RevisionFile(

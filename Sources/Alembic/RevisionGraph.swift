@@ -20,14 +20,19 @@ public struct RevisionGraph: Sendable {
         var order: [String] = []
         for location in locations {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: location.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw AlembicError(.invalidProject, "the version location \(location.path) does not exist (alembic.ini names it)")
+            guard FileManager.default.fileExists(atPath: location.path, isDirectory: &isDirectory),
+                isDirectory.boolValue
+            else {
+                throw AlembicError(
+                    .invalidProject, "the version location \(location.path) does not exist (alembic.ini names it)")
             }
             let names = (try? FileManager.default.contentsOfDirectory(atPath: location.path)) ?? []
             for name in names.sorted() where name.hasSuffix(".py") && !name.hasPrefix("__") {
                 let revision = try RevisionFile.read(location.appendingPathComponent(name))
                 if let existing = revisions[revision.id] {
-                    throw AlembicError(.invalidProject, "revision \(revision.id) is defined twice: \(existing.file.path) and \(revision.file.path)")
+                    throw AlembicError(
+                        .invalidProject,
+                        "revision \(revision.id) is defined twice: \(existing.file.path) and \(revision.file.path)")
                 }
                 revisions[revision.id] = revision
                 order.append(revision.id)
@@ -47,7 +52,10 @@ public struct RevisionGraph: Sendable {
                     throw AlembicError(.invalidProject, "revision \(id) revises itself (\(revision.file.path))")
                 }
                 guard revisions[down] != nil else {
-                    throw AlembicError(.invalidProject, "revision \(down), the down_revision of \(id) (\(revision.file.path)), is not present in any version location")
+                    throw AlembicError(
+                        .invalidProject,
+                        "revision \(down), the down_revision of \(id) (\(revision.file.path)), is not present in any version location"
+                    )
                 }
                 children[down, default: []].append(id)
             }
@@ -63,7 +71,9 @@ public struct RevisionGraph: Sendable {
         self.dependents = dependents
         if let cycle = findCycle() {
             let files = cycle.compactMap { revisions[$0]?.file.lastPathComponent }
-            throw AlembicError(.invalidProject, "the revisions form a cycle: \(cycle.joined(separator: " → ")) (\(files.joined(separator: ", ")))")
+            throw AlembicError(
+                .invalidProject,
+                "the revisions form a cycle: \(cycle.joined(separator: " → ")) (\(files.joined(separator: ", ")))")
         }
     }
 
@@ -113,7 +123,8 @@ public struct RevisionGraph: Sendable {
         var stack = [id]
         while let next = stack.popLast() {
             guard let revision = revisions[next] else { continue }
-            let parents = revision.downRevisions + (includingDependencies ? revision.dependsOn.flatMap(resolveDependency) : [])
+            let parents =
+                revision.downRevisions + (includingDependencies ? revision.dependsOn.flatMap(resolveDependency) : [])
             for parent in parents where found.insert(parent).inserted { stack.append(parent) }
         }
         return found
@@ -146,7 +157,10 @@ public struct RevisionGraph: Sendable {
     public func head(ofBranch label: String) throws(AlembicError) -> RevisionFile? {
         let candidates = heads.filter { branches(of: $0.id).contains(label) }
         if candidates.count > 1 {
-            throw AlembicError(.ambiguousRevision, "branch '\(label)' has several heads (\(candidates.map(\.id).joined(separator: ", "))); merge them first (`db merge`)")
+            throw AlembicError(
+                .ambiguousRevision,
+                "branch '\(label)' has several heads (\(candidates.map(\.id).joined(separator: ", "))); merge them first (`db merge`)"
+            )
         }
         return candidates.first
     }

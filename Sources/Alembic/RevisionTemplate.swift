@@ -42,7 +42,9 @@ public enum RevisionTemplate {
         do throws(TextFile.Failure) {
             template = try TextFile.read(templateURL.path)
         } catch {
-            if case .missing = error { throw AlembicError(.invalidProject, "no script.py.mako in \(project.scriptLocation.path)") }
+            if case .missing = error {
+                throw AlembicError(.invalidProject, "no script.py.mako in \(project.scriptLocation.path)")
+            }
             throw AlembicError(.invalidProject, "\(error)")
         }
         let formatter = DateFormatter()
@@ -57,8 +59,12 @@ public enum RevisionTemplate {
             "create_date": formatter.string(from: content.date),
             "imports if imports else \"\"": "",
             "repr(up_revision)": PythonRepr.string(content.id),
-            "repr(down_revision)": down.count > 1 ? "(" + down.map { PythonRepr.string($0) }.joined(separator: ", ") + ")" : PythonRepr.string(down.first),
-            "repr(branch_labels)": content.labels.map { "(" + $0.map { PythonRepr.string($0) }.joined(separator: ", ") + ",)" } ?? "None",
+            "repr(down_revision)": down.count > 1
+                ? "(" + down.map { PythonRepr.string($0) }.joined(separator: ", ") + ")"
+                : PythonRepr.string(down.first),
+            "repr(branch_labels)": content.labels.map {
+                "(" + $0.map { PythonRepr.string($0) }.joined(separator: ", ") + ",)"
+            } ?? "None",
             "repr(depends_on)": PythonRepr.string(content.dependsOn),
             "upgrades if upgrades else \"pass\"": executeCalls(content.upgrade),
             "downgrades if downgrades else \"pass\"": executeCalls(content.downgrade),
@@ -72,7 +78,10 @@ public enum RevisionTemplate {
             }
             let expression = String(rest[start.upperBound..<close]).trimmingCharacters(in: .whitespaces)
             guard let value = values[expression] else {
-                throw AlembicError(.invalidProject, "\(templateURL.path): unsupported template expression ${\(expression)}; orchestrator-planner renders orchestrator-core's script.py.mako")
+                throw AlembicError(
+                    .invalidProject,
+                    "\(templateURL.path): unsupported template expression ${\(expression)}; orchestrator-planner renders orchestrator-core's script.py.mako"
+                )
             }
             out += value
             rest = rest[rest.index(after: close)...]

@@ -46,8 +46,10 @@ public struct RevisionWriter {
             try AtomicFile(revision.file).write(Data(revision.text.utf8), overwrite: false)
         } catch {
             switch error {
-            case .exists(let path): throw AlembicError(.cannotWrite, "\(path) already exists; a revision is never overwritten")
-            case .folderMissing(let path): throw AlembicError(.cannotWrite, "the version location \(path) does not exist")
+            case .exists(let path):
+                throw AlembicError(.cannotWrite, "\(path) already exists; a revision is never overwritten")
+            case .folderMissing(let path):
+                throw AlembicError(.cannotWrite, "the version location \(path) does not exist")
             default: throw AlembicError(.cannotWrite, "\(error)")
             }
         }

@@ -14,4 +14,3 @@ public enum ApplyErrorCode: String, ModuleErrorCode {
     /// The database is not at the revision the plan's revision revises.
     case notAtParent
 }
-

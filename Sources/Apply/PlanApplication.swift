@@ -72,12 +72,14 @@ public struct PlanApplication {
         if let existing = graph.revisions[revisionID] {
             // Written before (the first step of a two-step deployment): its file says what it revises.
             guard existing.downRevisions.count <= 1 else {
-                throw AlembicError(.invalidProject, "\(existing.file.path) revises several revisions; apply it with Alembic")
+                throw AlembicError(
+                    .invalidProject, "\(existing.file.path) revises several revisions; apply it with Alembic")
             }
             downRevision = existing.downRevisions.first
             report(.revisionPresent(existing.file, revision: revisionID))
         } else {
-            let schemaHead = try DataBranch.schemaHead(explicit: dependsOn, graph: graph, alembicVersions: current.alembicVersions)
+            let schemaHead = try DataBranch.schemaHead(
+                explicit: dependsOn, graph: graph, alembicVersions: current.alembicVersions)
             let schemaInFiles = try graph.head(ofBranch: "schema") != nil
             let dataHead = try graph.head(ofBranch: "data")
             if core == nil && dependsOn == nil && !schemaInFiles && dataHead == nil {
@@ -87,14 +89,22 @@ public struct PlanApplication {
             let writer = RevisionWriter(project: alembic, graph: graph)
             let revision = try writer.prepare(PlanRevision.content(plan, placement: placement, date: date))
             try writer.write(revision)
-            report(.revisionWritten(revision.file, revision: revision.id, downRevision: revision.downRevision, dependsOn: revision.dependsOn))
+            report(
+                .revisionWritten(
+                    revision.file, revision: revision.id, downRevision: revision.downRevision,
+                    dependsOn: revision.dependsOn))
             downRevision = revision.downRevision
         }
         guard execute, case .database(let target) = catalogue else { return }
         let connection = try PostgresConnection.connect(target)
-        switch try PlanExecutor(connection: connection).execute(plan, revision: revisionID, downRevision: downRevision, planFile: planFile) {
+        switch try PlanExecutor(connection: connection).execute(
+            plan, revision: revisionID, downRevision: downRevision, planFile: planFile)
+        {
         case .executed(let statements, let previous):
-            report(.executed(statements: statements, database: connection.database, previousVersion: previous, revision: revisionID))
+            report(
+                .executed(
+                    statements: statements, database: connection.database, previousVersion: previous,
+                    revision: revisionID))
         case .alreadyApplied:
             report(.alreadyApplied(database: connection.database, revision: revisionID))
         }

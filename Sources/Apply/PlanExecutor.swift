@@ -1,8 +1,8 @@
-import Postgres
 import Alembic
 import Catalogue
 import Foundation
 import Planner
+import Postgres
 import Snapshot
 
 /// Runs a plan against PostgreSQL in one transaction, under an advisory lock, and moves `alembic_version` to the
@@ -30,7 +30,9 @@ public struct PlanExecutor {
     /// Executes `plan` and records `revision` in `alembic_version` as Alembic's upgrade would: the row of its down
     /// revision is updated to it; a revision without one (the first of the data branch) gets a row of its own.
     /// Refuses when the database is not at the down revision, and does nothing when it is already at the revision.
-    public func execute(_ plan: Plan, revision: String, downRevision: String?, planFile: String) throws(ApplyError) -> Result {
+    public func execute(
+        _ plan: Plan, revision: String, downRevision: String?, planFile: String
+    ) throws(ApplyError) -> Result {
         func run(_ sql: String) throws(ApplyError) -> [[String?]] {
             do throws(PostgresError) {
                 return try connection.query(sql)
@@ -46,7 +48,10 @@ public struct PlanExecutor {
             let deadline = Date().addingTimeInterval(lockTimeout)
             while try run("SELECT pg_try_advisory_xact_lock(\(Self.lockKey))").first?.first != "t" {
                 if Date() > deadline {
-                    throw ApplyError(.locked, "another orchestrator-planner apply holds the lock on \(connection.database); waited \(Int(lockTimeout)) s, nothing was changed")
+                    throw ApplyError(
+                        .locked,
+                        "another orchestrator-planner apply holds the lock on \(connection.database); waited \(Int(lockTimeout)) s, nothing was changed"
+                    )
                 }
                 Thread.sleep(forTimeInterval: 0.2)
             }
@@ -65,19 +70,28 @@ public struct PlanExecutor {
             }
             let fingerprint = CatalogueFingerprint(of: current.catalogue).value
             guard fingerprint == plan.base.fingerprint else {
-                throw ApplyError(.stale, "the plan \(planFile) is stale: the catalogue changed to \(fingerprint) before it could run; nothing was changed")
+                throw ApplyError(
+                    .stale,
+                    "the plan \(planFile) is stale: the catalogue changed to \(fingerprint) before it could run; nothing was changed"
+                )
             }
             if let downRevision, !current.alembicVersions.contains(downRevision) {
-                let held = current.alembicVersions.isEmpty ? "no revision" : current.alembicVersions.sorted().joined(separator: ", ")
+                let held =
+                    current.alembicVersions.isEmpty
+                    ? "no revision" : current.alembicVersions.sorted().joined(separator: ", ")
                 throw ApplyError(
                     .notAtParent,
-                    "revision \(revision) revises \(downRevision), but the database's alembic_version holds \(held); bring the database to \(downRevision) first (`db upgrade`), nothing was changed")
+                    "revision \(revision) revises \(downRevision), but the database's alembic_version holds \(held); bring the database to \(downRevision) first (`db upgrade`), nothing was changed"
+                )
             }
             for (index, statement) in plan.upgrade.enumerated() {
                 do throws(PostgresError) {
                     _ = try connection.query(statement)
                 } catch {
-                    throw ApplyError(.executionFailed, "statement \(index + 1) of \(plan.upgrade.count) failed, everything was rolled back: \(error.cause ?? error.message)\n  \(statement.prefix(300))")
+                    throw ApplyError(
+                        .executionFailed,
+                        "statement \(index + 1) of \(plan.upgrade.count) failed, everything was rolled back: \(error.cause ?? error.message)\n  \(statement.prefix(300))"
+                    )
                 }
             }
             func quoted(_ value: String) throws(ApplyError) -> String {
@@ -86,7 +100,9 @@ public struct PlanExecutor {
                 }
             }
             if let downRevision {
-                _ = try run("UPDATE alembic_version SET version_num = \(try quoted(revision)) WHERE version_num = \(try quoted(downRevision))")
+                _ = try run(
+                    "UPDATE alembic_version SET version_num = \(try quoted(revision)) WHERE version_num = \(try quoted(downRevision))"
+                )
             } else {
                 _ = try run("INSERT INTO alembic_version (version_num) VALUES (\(try quoted(revision)))")
             }
@@ -94,7 +110,10 @@ public struct PlanExecutor {
                 _ = try connection.query("COMMIT")
             } catch {
                 // A deferred constraint fails at COMMIT; PostgreSQL has then rolled the transaction back.
-                throw ApplyError(.executionFailed, "COMMIT failed, so the transaction was rolled back and nothing was changed: \(error.cause ?? error.message)")
+                throw ApplyError(
+                    .executionFailed,
+                    "COMMIT failed, so the transaction was rolled back and nothing was changed: \(error.cause ?? error.message)"
+                )
             }
             return .executed(statements: plan.upgrade.count, previousVersion: downRevision)
         } catch {

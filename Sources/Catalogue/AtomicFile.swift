@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Writes a file so that the target path only ever holds the old file or the complete new one.
 ///
@@ -30,8 +31,10 @@ public struct AtomicFile: Sendable {
             case .folderMissing(let folder): return "the folder \(folder) does not exist"
             case .notWritable(let path, let reason): return "cannot write \(path): \(reason)"
             case .exists(let path): return "\(path) already exists"
-            case .notRegularFile(let path, let kind): return "\(path) is a \(kind), not a regular file; it is not replaced"
-            case .sameAsInput(let path, let input): return "\(path) is the same file as the input \(input); write the output elsewhere"
+            case .notRegularFile(let path, let kind):
+                return "\(path) is a \(kind), not a regular file; it is not replaced"
+            case .sameAsInput(let path, let input):
+                return "\(path) is the same file as the input \(input); write the output elsewhere"
             }
         }
     }
@@ -58,14 +61,16 @@ public struct AtomicFile: Sendable {
                 // A link to a special file is as bad; a link to a regular file is replaced (as `mv` would).
                 var resolved = stat()
                 if stat(target.path, &resolved) == 0, (resolved.st_mode & S_IFMT) != S_IFREG {
-                    throw .notRegularFile(target.path, kind: (resolved.st_mode & S_IFMT) == S_IFDIR ? "link to a folder" : "link to a special file")
+                    throw .notRegularFile(
+                        target.path,
+                        kind: (resolved.st_mode & S_IFMT) == S_IFDIR ? "link to a folder" : "link to a special file")
                 }
             }
             if !overwrite { throw .exists(target.path) }
             for input in inputs {
                 var inputInfo = stat()
                 if stat(input, &inputInfo) == 0, stat(target.path, &info) == 0,
-                   inputInfo.st_dev == info.st_dev, inputInfo.st_ino == info.st_ino
+                    inputInfo.st_dev == info.st_dev, inputInfo.st_ino == info.st_ino
                 {
                     throw .sameAsInput(target.path, input: input)
                 }
@@ -73,7 +78,9 @@ public struct AtomicFile: Sendable {
         }
         let folder = target.deletingLastPathComponent().path
         var folderInfo = stat()
-        guard stat(folder, &folderInfo) == 0, (folderInfo.st_mode & S_IFMT) == S_IFDIR else { throw .folderMissing(folder) }
+        guard stat(folder, &folderInfo) == 0, (folderInfo.st_mode & S_IFMT) == S_IFDIR else {
+            throw .folderMissing(folder)
+        }
         // Create and remove a probe file rather than ask access(): root passes access() on folders it still
         // cannot write (read-only mounts, sysfs), and the answer that matters is whether creating works.
         let probe = folder + "/.\(target.lastPathComponent).probe-\(getpid())"
@@ -143,7 +150,8 @@ public struct AtomicFile: Sendable {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw .notWritable(path, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
-        if fsync(descriptor) != 0 && errno != EINVAL {  // EINVAL: a file system that cannot sync (it has nothing to lose)
+        // EINVAL: a file system that cannot sync (it has nothing to lose).
+        if fsync(descriptor) != 0 && errno != EINVAL {
             throw .notWritable(path, reason: String(cString: strerror(errno)))
         }
     }
@@ -201,7 +209,12 @@ public final class TemporaryFiles: @unchecked Sendable {
     func noteStaleRemoved(_ path: String) { lock.withLock { staleRemoved.append(path) } }
 
     /// Temporary files of interrupted runs that writes removed so far (for the command to say so), and forgets them.
-    public func takeStaleRemoved() -> [String] { lock.withLock { defer { staleRemoved.removeAll() }; return staleRemoved } }
+    public func takeStaleRemoved() -> [String] {
+        lock.withLock {
+            defer { staleRemoved.removeAll() }
+            return staleRemoved
+        }
+    }
 
     /// Deletes every registered file (and SQLite journals beside them).
     public func removeAll() {

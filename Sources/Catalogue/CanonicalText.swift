@@ -13,7 +13,12 @@ public enum CanonicalText {
         var copy = value
         return copy.withUTF8 { bytes in
             // Names and descriptions almost never need escaping: return them as they are.
-            guard bytes.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
+            guard
+                bytes.contains(where: {
+                    $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n")
+                        || $0 == UInt8(ascii: "\r")
+                })
+            else {
                 return value
             }
             var out: [UInt8] = []

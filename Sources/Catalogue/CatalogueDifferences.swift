@@ -70,8 +70,12 @@ extension DatabaseCatalogue {
             Dictionary(grouping: rows, by: key).mapValues { list($0.map(value)) }
         }
         let fixedInputs = group(fixedInputs, key: \.productID) { "\($0.name)=\($0.value)" }
-        let rootBlocks = group(productProductBlocks, key: \.productID) { names.productBlocks[$0.productBlockID] ?? $0.productBlockID }
-        let workflowsOfProduct = group(productsWorkflows, key: \.productID) { names.workflows[$0.workflowID] ?? $0.workflowID }
+        let rootBlocks = group(productProductBlocks, key: \.productID) {
+            names.productBlocks[$0.productBlockID] ?? $0.productBlockID
+        }
+        let workflowsOfProduct = group(productsWorkflows, key: \.productID) {
+            names.workflows[$0.workflowID] ?? $0.workflowID
+        }
         let resourceTypesOfBlock = group(productBlockResourceTypes, key: \.productBlockID) {
             names.resourceTypes[$0.resourceTypeID] ?? $0.resourceTypeID
         }

@@ -6,4 +6,3 @@ public enum CatalogueErrorCode: String, ModuleErrorCode {
     /// Duplicate names or ids, or a relation pointing at a row that does not exist.
     case inconsistent
 }
-

@@ -30,7 +30,7 @@ public struct CatalogueFingerprint: Hashable, Sendable, CustomStringConvertible 
         var names: [String: [RowID: String]] = [:]
         func collectNames<Row: CatalogueRow>(_ type: Row.Type) {
             guard let nameIndex = Row.schema.nameColumn.flatMap(Row.schema.index(of:)),
-                  let idIndex = Row.schema.columns.firstIndex(where: { $0.kind == .id })
+                let idIndex = Row.schema.columns.firstIndex(where: { $0.kind == .id })
             else { return }
             var map: [RowID: String] = [:]
             for row in catalogue[keyPath: Row.rows] {
@@ -44,7 +44,9 @@ public struct CatalogueFingerprint: Hashable, Sendable, CustomStringConvertible 
         var lines: [String] = []
         func addLines<Row: CatalogueRow>(_ type: Row.Type) {
             let schema = Row.schema
-            let columns = schema.fingerprintColumns.compactMap { name in schema.index(of: name).map { ($0, schema.columns[$0]) } }
+            let columns = schema.fingerprintColumns.compactMap { name in
+                schema.index(of: name).map { ($0, schema.columns[$0]) }
+            }
             for row in catalogue[keyPath: Row.rows] {
                 let values = row.values
                 var fields: [String?] = [schema.fingerprintTag]

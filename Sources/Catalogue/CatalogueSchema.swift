@@ -91,7 +91,8 @@ public struct CatalogueTableSchema: Sendable {
     /// `CREATE TABLE` for the snapshot file.
     public var sqliteDefinition: String {
         let columnSQL = columns.map { "\($0.name) \($0.sqliteType)\($0.optional ? "" : " NOT NULL")" }
-        return "CREATE TABLE \(name) (\(columnSQL.joined(separator: ", ")), PRIMARY KEY (\(key.joined(separator: ", "))))"
+        return
+            "CREATE TABLE \(name) (\(columnSQL.joined(separator: ", ")), PRIMARY KEY (\(key.joined(separator: ", "))))"
     }
 
     /// The catalogue reader's query.
@@ -116,7 +117,8 @@ extension CatalogueRow {
     public static func decode(_ values: [CatalogueValue]) throws(CatalogueError) -> Self {
         let columns = schema.columns
         guard values.count == columns.count else {
-            throw CatalogueError(.inconsistent, "\(schema.name) has \(values.count) columns instead of \(columns.count)")
+            throw CatalogueError(
+                .inconsistent, "\(schema.name) has \(values.count) columns instead of \(columns.count)")
         }
         for (column, value) in zip(columns, values) {
             let fits: Bool
@@ -127,7 +129,10 @@ extension CatalogueRow {
             default: fits = false
             }
             guard fits else {
-                throw CatalogueError(.inconsistent, "\(schema.name).\(column.name) holds \(value), which is not \(column.optional ? "" : "a non-NULL ")\(column.kind)")
+                throw CatalogueError(
+                    .inconsistent,
+                    "\(schema.name).\(column.name) holds \(value), which is not \(column.optional ? "" : "a non-NULL ")\(column.kind)"
+                )
             }
         }
         return Self(checked: values)

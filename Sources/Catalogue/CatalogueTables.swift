@@ -10,12 +10,16 @@ extension Product: CatalogueRow {
             .init("end_date", .timestamp, optional: true),
         ],
         key: ["product_id"], nameColumn: "name",
-        fingerprintTag: "product", fingerprintColumns: ["name", "product_type", "tag", "status", "end_date", "description"])
+        fingerprintTag: "product",
+        fingerprintColumns: ["name", "product_type", "tag", "status", "end_date", "description"])
     public static var rows: WritableKeyPath<DatabaseCatalogue, [Product]> { \.products }
 
     public var values: [CatalogueValue] {
-        [.text(productID), .text(name), .text(description), .text(productType), .text(tag), .text(status), .text(createdAt),
-         endDate.map(CatalogueValue.text) ?? .null]
+        [
+            .text(productID), .text(name), .text(description), .text(productType), .text(tag), .text(status),
+            .text(createdAt),
+            endDate.map(CatalogueValue.text) ?? .null,
+        ]
     }
 
     public init(checked v: [CatalogueValue]) {
@@ -35,10 +39,13 @@ extension FixedInput: CatalogueRow {
         key: ["fixed_input_id"], fingerprintTag: "fixed_input", fingerprintColumns: ["product_id", "name", "value"])
     public static var rows: WritableKeyPath<DatabaseCatalogue, [FixedInput]> { \.fixedInputs }
 
-    public var values: [CatalogueValue] { [.text(fixedInputID), .text(name), .text(value), .text(createdAt), .text(productID)] }
+    public var values: [CatalogueValue] {
+        [.text(fixedInputID), .text(name), .text(value), .text(createdAt), .text(productID)]
+    }
 
     public init(checked v: [CatalogueValue]) {
-        self.init(fixedInputID: v[0].text, name: v[1].text, value: v[2].text, createdAt: v[3].text, productID: v[4].text)
+        self.init(
+            fixedInputID: v[0].text, name: v[1].text, value: v[2].text, createdAt: v[3].text, productID: v[4].text)
     }
 }
 
@@ -47,7 +54,8 @@ extension ProductBlock: CatalogueRow {
         name: "product_blocks",
         columns: [
             .init("product_block_id", .id), .init("name", .text), .init("description", .text),
-            .init("tag", .text, optional: true), .init("status", .text, optional: true), .init("created_at", .timestamp),
+            .init("tag", .text, optional: true), .init("status", .text, optional: true),
+            .init("created_at", .timestamp),
             .init("end_date", .timestamp, optional: true),
         ],
         key: ["product_block_id"], nameColumn: "name",
@@ -55,8 +63,10 @@ extension ProductBlock: CatalogueRow {
     public static var rows: WritableKeyPath<DatabaseCatalogue, [ProductBlock]> { \.productBlocks }
 
     public var values: [CatalogueValue] {
-        [.text(productBlockID), .text(name), .text(description), tag.map(CatalogueValue.text) ?? .null,
-         status.map(CatalogueValue.text) ?? .null, .text(createdAt), endDate.map(CatalogueValue.text) ?? .null]
+        [
+            .text(productBlockID), .text(name), .text(description), tag.map(CatalogueValue.text) ?? .null,
+            status.map(CatalogueValue.text) ?? .null, .text(createdAt), endDate.map(CatalogueValue.text) ?? .null,
+        ]
     }
 
     public init(checked v: [CatalogueValue]) {
@@ -69,12 +79,16 @@ extension ProductBlock: CatalogueRow {
 extension ResourceType: CatalogueRow {
     public static let schema = CatalogueTableSchema(
         name: "resource_types",
-        columns: [.init("resource_type_id", .id), .init("resource_type", .text), .init("description", .text, optional: true)],
+        columns: [
+            .init("resource_type_id", .id), .init("resource_type", .text), .init("description", .text, optional: true),
+        ],
         key: ["resource_type_id"], nameColumn: "resource_type",
         fingerprintTag: "resource_type", fingerprintColumns: ["resource_type", "description"])
     public static var rows: WritableKeyPath<DatabaseCatalogue, [ResourceType]> { \.resourceTypes }
 
-    public var values: [CatalogueValue] { [.text(resourceTypeID), .text(name), description.map(CatalogueValue.text) ?? .null] }
+    public var values: [CatalogueValue] {
+        [.text(resourceTypeID), .text(name), description.map(CatalogueValue.text) ?? .null]
+    }
 
     public init(checked v: [CatalogueValue]) {
         self.init(resourceTypeID: v[0].text, name: v[1].text, description: v[2].optionalText)
@@ -84,7 +98,10 @@ extension ResourceType: CatalogueRow {
 extension ProductProductBlock: CatalogueRow {
     public static let schema = CatalogueTableSchema(
         name: "product_product_blocks",
-        columns: [.init("product_id", .reference(table: "products")), .init("product_block_id", .reference(table: "product_blocks"))],
+        columns: [
+            .init("product_id", .reference(table: "products")),
+            .init("product_block_id", .reference(table: "product_blocks")),
+        ],
         key: ["product_id", "product_block_id"],
         fingerprintTag: "product_product_block", fingerprintColumns: ["product_id", "product_block_id"])
     public static var rows: WritableKeyPath<DatabaseCatalogue, [ProductProductBlock]> { \.productProductBlocks }
@@ -98,7 +115,8 @@ extension ProductBlockRelation: CatalogueRow {
     public static let schema = CatalogueTableSchema(
         name: "product_block_relations",
         columns: [
-            .init("in_use_by_id", .reference(table: "product_blocks")), .init("depends_on_id", .reference(table: "product_blocks")),
+            .init("in_use_by_id", .reference(table: "product_blocks")),
+            .init("depends_on_id", .reference(table: "product_blocks")),
             .init("min", .integer, optional: true), .init("max", .integer, optional: true),
         ],
         key: ["in_use_by_id", "depends_on_id"],
@@ -106,7 +124,10 @@ extension ProductBlockRelation: CatalogueRow {
     public static var rows: WritableKeyPath<DatabaseCatalogue, [ProductBlockRelation]> { \.productBlockRelations }
 
     public var values: [CatalogueValue] {
-        [.text(inUseByID), .text(dependsOnID), min.map(CatalogueValue.integer) ?? .null, max.map(CatalogueValue.integer) ?? .null]
+        [
+            .text(inUseByID), .text(dependsOnID), min.map(CatalogueValue.integer) ?? .null,
+            max.map(CatalogueValue.integer) ?? .null,
+        ]
     }
 
     public init(checked v: [CatalogueValue]) {
@@ -117,10 +138,15 @@ extension ProductBlockRelation: CatalogueRow {
 extension ProductBlockResourceType: CatalogueRow {
     public static let schema = CatalogueTableSchema(
         name: "product_block_resource_types",
-        columns: [.init("product_block_id", .reference(table: "product_blocks")), .init("resource_type_id", .reference(table: "resource_types"))],
+        columns: [
+            .init("product_block_id", .reference(table: "product_blocks")),
+            .init("resource_type_id", .reference(table: "resource_types")),
+        ],
         key: ["product_block_id", "resource_type_id"],
         fingerprintTag: "product_block_resource_type", fingerprintColumns: ["product_block_id", "resource_type_id"])
-    public static var rows: WritableKeyPath<DatabaseCatalogue, [ProductBlockResourceType]> { \.productBlockResourceTypes }
+    public static var rows: WritableKeyPath<DatabaseCatalogue, [ProductBlockResourceType]> {
+        \.productBlockResourceTypes
+    }
 
     public var values: [CatalogueValue] { [.text(productBlockID), .text(resourceTypeID)] }
 
@@ -139,8 +165,10 @@ extension Workflow: CatalogueRow {
     public static var rows: WritableKeyPath<DatabaseCatalogue, [Workflow]> { \.workflows }
 
     public var values: [CatalogueValue] {
-        [.text(workflowID), .text(name), .text(target), .text(description), .text(createdAt),
-         deletedAt.map(CatalogueValue.text) ?? .null, .integer(isTask ? 1 : 0)]
+        [
+            .text(workflowID), .text(name), .text(target), .text(description), .text(createdAt),
+            deletedAt.map(CatalogueValue.text) ?? .null, .integer(isTask ? 1 : 0),
+        ]
     }
 
     public init(checked v: [CatalogueValue]) {
@@ -153,7 +181,9 @@ extension Workflow: CatalogueRow {
 extension ProductWorkflow: CatalogueRow {
     public static let schema = CatalogueTableSchema(
         name: "products_workflows",
-        columns: [.init("product_id", .reference(table: "products")), .init("workflow_id", .reference(table: "workflows"))],
+        columns: [
+            .init("product_id", .reference(table: "products")), .init("workflow_id", .reference(table: "workflows")),
+        ],
         key: ["product_id", "workflow_id"],
         fingerprintTag: "product_workflow", fingerprintColumns: ["product_id", "workflow_id"])
     public static var rows: WritableKeyPath<DatabaseCatalogue, [ProductWorkflow]> { \.productsWorkflows }

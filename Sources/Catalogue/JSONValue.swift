@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON document as the user wrote it: objects keep their member order, numbers keep their literal text (so
 /// `1.0` and `1`, or a 30-digit integer, are not confused as Foundation's `JSONSerialization` confuses them), and
 /// every string is exactly the code points written. Parsed from UTF-8 bytes with a depth limit, so no input can
@@ -14,7 +16,8 @@ public indirect enum JSONValue: Equatable, Sendable {
     public static func == (a: JSONValue, b: JSONValue) -> Bool {
         switch (a, b) {
         case (.object(let x), .object(let y)):
-            return x.count == y.count && zip(x, y).allSatisfy { $0.key.utf8.elementsEqual($1.key.utf8) && $0.value == $1.value }
+            return x.count == y.count
+                && zip(x, y).allSatisfy { $0.key.utf8.elementsEqual($1.key.utf8) && $0.value == $1.value }
         case (.array(let x), .array(let y)): return x == y
         case (.string(let x), .string(let y)): return x.utf8.elementsEqual(y.utf8)
         case (.number(let x), .number(let y)): return x == y
@@ -100,15 +103,23 @@ public indirect enum JSONValue: Equatable, Sendable {
         }
 
         mutating func value(depth: Int) throws(SyntaxError) -> JSONValue {
-            guard depth < JSONValue.maximumDepth else { throw error("nested more than \(JSONValue.maximumDepth) levels deep") }
+            guard depth < JSONValue.maximumDepth else {
+                throw error("nested more than \(JSONValue.maximumDepth) levels deep")
+            }
             guard index < bytes.count else { throw error("unexpected end of the text") }
             switch bytes[index] {
             case UInt8(ascii: "{"): return try object(depth: depth)
             case UInt8(ascii: "["): return try array(depth: depth)
             case UInt8(ascii: "\""): return .string(try string())
-            case UInt8(ascii: "t"): try word("true"); return .bool(true)
-            case UInt8(ascii: "f"): try word("false"); return .bool(false)
-            case UInt8(ascii: "n"): try word("null"); return .null
+            case UInt8(ascii: "t"):
+                try word("true")
+                return .bool(true)
+            case UInt8(ascii: "f"):
+                try word("false")
+                return .bool(false)
+            case UInt8(ascii: "n"):
+                try word("null")
+                return .null
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
             default: throw error("expected a JSON value")
             }
@@ -116,7 +127,8 @@ public indirect enum JSONValue: Equatable, Sendable {
 
         mutating func word(_ text: String) throws(SyntaxError) {
             let expected = Array(text.utf8)
-            guard index + expected.count <= bytes.count, bytes[index..<index + expected.count].elementsEqual(expected) else {
+            guard index + expected.count <= bytes.count, bytes[index..<index + expected.count].elementsEqual(expected)
+            else {
                 throw error("expected a JSON value")
             }
             index += expected.count
@@ -132,10 +144,14 @@ public indirect enum JSONValue: Equatable, Sendable {
             }
             while true {
                 skipWhitespace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("expected a key in double quotes") }
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                    throw error("expected a key in double quotes")
+                }
                 let key = try string()
                 skipWhitespace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':' after the key") }
+                guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                    throw error("expected ':' after the key")
+                }
                 index += 1
                 skipWhitespace()
                 members.append((key, try value(depth: depth + 1)))
@@ -178,7 +194,9 @@ public indirect enum JSONValue: Equatable, Sendable {
             let start = index
             func digits() -> Int {
                 let first = index
-                while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+                while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+                    index += 1
+                }
                 return index - first
             }
             if bytes[index] == UInt8(ascii: "-") { index += 1 }
@@ -194,7 +212,9 @@ public indirect enum JSONValue: Equatable, Sendable {
             }
             if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
                 index += 1
-                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                    index += 1
+                }
                 guard digits() > 0 else { throw error("a number needs digits in its exponent") }
             }
             return String(decoding: bytes[start..<index], as: UTF8.self)
@@ -229,7 +249,9 @@ public indirect enum JSONValue: Equatable, Sendable {
                         var code = try hex4()
                         if (0xD800...0xDBFF).contains(code) {
                             // A surrogate pair: the low half must follow.
-                            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                                bytes[index + 1] == UInt8(ascii: "u")
+                            else {
                                 index = escapeStart
                                 throw error("a lone surrogate \\u\(String(code, radix: 16)) is no character")
                             }
@@ -278,64 +300,52 @@ public indirect enum JSONValue: Equatable, Sendable {
     }
 }
 
-/// Python's `str()` of numbers: what orchestrator-core stores for a number given in `--inputs`.
-public enum PythonNumber {
-    /// `json.loads` makes a literal with `.`, `e` or `E` a float, anything else an int.
-    public static func text(ofJSONLiteral literal: String) -> String {
-        let isFloat = literal.contains(where: { $0 == "." || $0 == "e" || $0 == "E" })
-        guard isFloat else {
-            // An int: its digits, without the sign of a negative zero.
-            return literal == "-0" ? "0" : literal
-        }
-        guard let value = Double(literal) else { return literal }
-        return repr(value)
+extension JSONValue: Encodable {
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 
-    /// `repr(float)`: the shortest digits that round-trip (Swift's `description` finds the same digits), laid out
-    /// as Python does: positional for decimal exponents from -4 to 15 with at least one fractional digit,
-    /// otherwise `d.ddde±XX` with at least two exponent digits; `inf`, `-inf`, `nan`.
-    public static func repr(_ value: Double) -> String {
-        if value.isNaN { return "nan" }
-        if value.isInfinite { return value < 0 ? "-inf" : "inf" }
-        if value == 0 { return value.sign == .minus ? "-0.0" : "0.0" }
-        let (negative, digits, exponent) = decompose(value)
-        let sign = negative ? "-" : ""
-        // `exponent` is the power of ten of the first digit: value = 0.d1d2... × 10^(exponent + 1).
-        if exponent >= -4 && exponent < 16 {
-            if exponent >= 0 {
-                let integerDigits = exponent + 1
-                if digits.count <= integerDigits {
-                    return sign + digits + String(repeating: "0", count: integerDigits - digits.count) + ".0"
-                }
-                let split = digits.index(digits.startIndex, offsetBy: integerDigits)
-                return sign + digits[..<split] + "." + digits[split...]
+    /// Encodes as the JSON it is (numbers as their literal value), so values built from dictionaries of text go
+    /// through `JSONEncoder` like any `Codable` value.
+    public func encode(to encoder: Encoder) throws {
+        switch self {
+        case .object(let members):
+            var container = encoder.container(keyedBy: Key.self)
+            for (key, value) in members { try container.encode(value, forKey: Key(stringValue: key)) }
+        case .array(let items):
+            var container = encoder.unkeyedContainer()
+            for item in items { try container.encode(item) }
+        case .string(let text):
+            var container = encoder.singleValueContainer()
+            try container.encode(text)
+        case .number(let literal):
+            var container = encoder.singleValueContainer()
+            if let integer = Int(literal) {
+                try container.encode(integer)
+            } else {
+                try container.encode(Double(literal) ?? 0)
             }
-            return sign + "0." + String(repeating: "0", count: -exponent - 1) + digits
+        case .bool(let flag):
+            var container = encoder.singleValueContainer()
+            try container.encode(flag)
+        case .null:
+            var container = encoder.singleValueContainer()
+            try container.encodeNil()
         }
-        let mantissa = digits.count > 1 ? String(digits.prefix(1)) + "." + digits.dropFirst() : digits
-        let exponentText = String(abs(exponent))
-        return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + (exponentText.count < 2 ? "0" : "") + exponentText
     }
 
-    /// The shortest round-trip digits (no leading or trailing zeros) and the decimal exponent of the first digit.
-    static func decompose(_ value: Double) -> (negative: Bool, digits: String, exponent: Int) {
-        var text = "\(value.magnitude)"  // e.g. "1e+23", "0.0001", "123.45", "1.5e-07"
-        var exponent = 0
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            exponent = Int(text[text.index(after: e)...]) ?? 0
-            text = String(text[..<e])
-        }
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        let integerPart = String(parts[0])
-        let fractionPart = parts.count > 1 ? String(parts[1]) : ""
-        var digits = integerPart + fractionPart
-        // Position of the first significant digit.
-        var pointPosition = integerPart.count  // digits before the decimal point
-        while digits.hasPrefix("0") && digits.count > 1 {
-            digits.removeFirst()
-            pointPosition -= 1
-        }
-        while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
-        return (value.sign == .minus, digits, exponent + pointPosition - 1)
+    /// Compact JSON with sorted keys (one line), through `JSONEncoder`.
+    public var compactText: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
+    }
+
+    /// `.string` values of a text dictionary, nested.
+    public static func object(_ dictionary: [String: String]) -> JSONValue {
+        .object(dictionary.map { ($0.key, .string($0.value)) })
     }
 }

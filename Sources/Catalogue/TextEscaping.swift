@@ -34,7 +34,7 @@ public enum TextEscaping {
         var changed = false
         while index < haystack.count {
             if haystack[index] == needle[0], index + needle.count <= haystack.count,
-               haystack[index..<index + needle.count].elementsEqual(needle)
+                haystack[index..<index + needle.count].elementsEqual(needle)
             {
                 out += replacement.utf8
                 index += needle.count
@@ -54,7 +54,8 @@ public enum TextEscaping {
         // Most values need no escaping: check the bytes once and copy them whole.
         var copy = value
         let plain = copy.withUTF8 { bytes in
-            for byte in bytes where byte < 0x20 || byte >= 0x7f || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            for byte in bytes
+            where byte < 0x20 || byte >= 0x7f || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
                 return false
             }
             return true

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Reads a text file a user names (answers, plans, configs, ini files), telling apart what `FileManager`'s
 /// `contents(atPath:)` lumps together as nil: missing, a folder, unreadable (with the system's reason), too large,
@@ -21,7 +22,8 @@ public enum TextFile {
             case .missing(let path): return "\(path) does not exist"
             case .isDirectory(let path): return "\(path) is a folder, not a file"
             case .unreadable(let path, let reason): return "cannot read \(path): \(reason)"
-            case .tooLarge(let path, let limit): return "\(path) is larger than \(limit / 1_048_576) MiB, more than any such file needs"
+            case .tooLarge(let path, let limit):
+                return "\(path) is larger than \(limit / 1_048_576) MiB, more than any such file needs"
             case .invalidUTF8(let path, let invalid): return "\(path): \(invalid)"
             }
         }
@@ -64,4 +66,3 @@ public enum TextFile {
         }
     }
 }
-

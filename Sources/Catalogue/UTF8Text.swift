@@ -40,7 +40,7 @@ public enum UTF8Text {
             default: return index
             }
             guard index + length <= bytes.count,
-                  String(validating: bytes[index..<index + length], as: UTF8.self) != nil
+                String(validating: bytes[index..<index + length], as: UTF8.self) != nil
             else { return index }
             index += length
         }

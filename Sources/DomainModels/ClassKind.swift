@@ -28,12 +28,14 @@ extension ProjectClass {
     /// The class's own fields as pydantic names them: the annotated attributes, a `Field(..., alias="x")` default
     /// renaming the field (`serialization_alias` does not).
     var fields: [(name: String, annotation: PythonExpression, line: Int)] {
-        annotated.map { attribute in (Self.alias(in: attribute.value) ?? attribute.name, attribute.annotation, attribute.line) }
+        annotated.map { attribute in
+            (Self.alias(in: attribute.value) ?? attribute.name, attribute.annotation, attribute.line)
+        }
     }
 
     private static func alias(in value: PythonExpression?) -> String? {
         guard case .call(let function, _, let keywords)? = value,
-              function.dottedName?.split(separator: ".").last == "Field"
+            function.dottedName?.split(separator: ".").last == "Field"
         else { return nil }
         for keyword in keywords where keyword.name == "alias" {
             if case .string(let alias) = keyword.value { return alias }

@@ -1,4 +1,5 @@
 import PythonSource
+
 /// What classes are: their bases, kinds, block names and lifecycles, their subclasses; and the constants the
 /// models use (registry keys, list bounds, block names, enum values).
 final class ClassResolver {
@@ -43,7 +44,8 @@ final class ClassResolver {
                 case .projectClass(let aliased)?:
                     result.append(.project(aliased, typeArguments: arguments))
                 case .external(let qualified)?:
-                    result.append(.external(KnownNames.lookup(qualified), qualified: qualified, typeArguments: arguments))
+                    result.append(
+                        .external(KnownNames.lookup(qualified), qualified: qualified, typeArguments: arguments))
                 default:
                     result.append(.unresolved(PythonUnparser.unparse(base)))
                 }
@@ -125,7 +127,8 @@ final class ClassResolver {
         for ancestor in ancestors(of: projectClass) where kind(of: ancestor).isProductBlock {
             if let value = ancestor.keyword("product_block_name") {
                 if let name = string(value, in: ancestor.module) { return name }
-                modules.diagnose(ancestor.module.file, ancestor.line, "cannot evaluate product_block_name of \(ancestor.name)")
+                modules.diagnose(
+                    ancestor.module.file, ancestor.line, "cannot evaluate product_block_name of \(ancestor.name)")
                 return nil
             }
             if ancestor.keyword("lifecycle") == nil { return nil }
@@ -195,7 +198,9 @@ final class ClassResolver {
         case .string(let value): return value
         case .number(let text): return Self.normalizedNumber(text)
         case .attribute(let base, "value"):
-            if let (member, owner) = enumMember(base, in: module) { return string(member.value, in: owner.module, depth: depth + 1) }
+            if let (member, owner) = enumMember(base, in: module) {
+                return string(member.value, in: owner.module, depth: depth + 1)
+            }
         case .attribute(let base, "name"):
             if let (member, _) = enumMember(base, in: module) { return member.name }
         default: break
@@ -217,7 +222,9 @@ final class ClassResolver {
         case .unary("-", let operand): return integer(operand, in: module, depth: depth + 1).map { -$0 }
         case .unary("+", let operand): return integer(operand, in: module, depth: depth + 1)
         case .binary(let left, let op, let right) where ["+", "-", "*"].contains(op):
-            guard let a = integer(left, in: module, depth: depth + 1), let b = integer(right, in: module, depth: depth + 1) else { return nil }
+            guard let a = integer(left, in: module, depth: depth + 1),
+                let b = integer(right, in: module, depth: depth + 1)
+            else { return nil }
             return op == "+" ? a + b : op == "-" ? a - b : a * b
         default:
             if case .value(let value, let owner)? = names.resolve(expression, in: module) {
@@ -228,10 +235,12 @@ final class ClassResolver {
     }
 
     /// `Enum.MEMBER` → the member's assignment and the enum class.
-    func enumMember(_ expression: PythonExpression, in module: ProjectModule) -> ((name: String, value: PythonExpression, line: Int), ProjectClass)? {
+    func enumMember(
+        _ expression: PythonExpression, in module: ProjectModule
+    ) -> ((name: String, value: PythonExpression, line: Int), ProjectClass)? {
         guard case .attribute(let base, let memberName) = expression,
-              case .projectClass(let enumClass)? = names.resolve(base, in: module), kind(of: enumClass).isEnum,
-              let member = enumMembers(of: enumClass).first(where: { $0.name == memberName })
+            case .projectClass(let enumClass)? = names.resolve(base, in: module), kind(of: enumClass).isEnum,
+            let member = enumMembers(of: enumClass).first(where: { $0.name == memberName })
         else { return nil }
         return (member, enumClass)
     }
@@ -253,14 +262,14 @@ final class ClassResolver {
                 modules.diagnose(
                     enumClass.module.file, member.line,
                     "enum member \(enumClass.name).\(member.name) uses auto(); its value is not known without running Python, so the enum's values are not listed",
-                    severity: .note)
+                    incomplete: false)
                 return nil
             }
             guard let value = string(member.value, in: enumClass.module) else {
                 modules.diagnose(
                     enumClass.module.file, member.line,
                     "cannot evaluate enum member \(enumClass.name).\(member.name); the enum's values are not listed",
-                    severity: .note)
+                    incomplete: false)
                 return nil
             }
             values.append(value)

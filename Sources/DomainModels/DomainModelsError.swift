@@ -1,6 +1,6 @@
 import Catalogue
-
 import PythonSource
+
 /// The error of the DomainModels module: the models cannot be read at all (as opposed to a diagnostic, which
 /// marks one thing that could not be resolved).
 public typealias DomainModelsError = ModuleError<DomainModelsErrorCode>
@@ -14,4 +14,3 @@ public enum DomainModelsErrorCode: String, ModuleErrorCode {
     /// A YAML product config is malformed or breaks the config rules.
     case invalidConfig
 }
-

@@ -1,5 +1,5 @@
-import PythonSource
 import Catalogue
+import PythonSource
 
 /// What a field's annotation says: which product blocks it can hold, or that it is positively a scalar, or that it
 /// cannot be classified.
@@ -77,12 +77,12 @@ struct FieldTypeAnalyzer {
         analyze(annotation, in: module, field: field, bindings: [:], depth: 0)
     }
 
-    private func unknown(_ field: Field, _ reason: String) -> FieldType {
+    func unknown(_ field: Field, _ reason: String) -> FieldType {
         modules.diagnose(field.file, field.line, "field '\(field.name)': \(reason); the field is left out")
         return .unresolved
     }
 
-    private func analyze(
+    func analyze(
         _ expression: PythonExpression, in module: ProjectModule, field: Field, bindings: Bindings, depth: Int
     ) -> FieldType {
         guard depth < Self.maximumDepth else {
@@ -117,7 +117,9 @@ struct FieldTypeAnalyzer {
         }
     }
 
-    private func analyzeNamed(_ expression: PythonExpression, in module: ProjectModule, field: Field, depth: Int) -> FieldType {
+    private func analyzeNamed(
+        _ expression: PythonExpression, in module: ProjectModule, field: Field, depth: Int
+    ) -> FieldType {
         let written = PythonUnparser.unparse(expression)
         switch classes.names.resolve(expression, in: module) {
         case nil:
@@ -150,12 +152,16 @@ struct FieldTypeAnalyzer {
         case .typeVariable?:
             return unknown(field, "'\(written)' (\(qualified)) is a type variable that nothing binds here")
         case .productBlockBase?, .productBase?, .domainModelBase?, .instanceListBase?:
-            return unknown(field, "'\(written)' is one of orchestrator-core's base classes, not a concrete product block")
+            return unknown(
+                field, "'\(written)' is one of orchestrator-core's base classes, not a concrete product block")
         case .union?, .annotated?, .constrainedListFunction?, .constrainedScalarFunction?, .newType?,
             .typeVarFactory?, .neutralBase?:
             return unknown(field, "'\(written)' (\(qualified)) is not a type on its own")
         case nil:
-            return unknown(field, "'\(written)' (\(qualified)) comes from outside the project and is not a name the reader knows, so it could be a product block or a scalar")
+            return unknown(
+                field,
+                "'\(written)' (\(qualified)) comes from outside the project and is not a name the reader knows, so it could be a product block or a scalar"
+            )
         }
     }
 
@@ -169,7 +175,10 @@ struct FieldTypeAnalyzer {
         }
         if kind.isEnum { return .scalar }
         if let base = kind.unknownBase {
-            return unknown(field, "'\(written)' derives from \(base), which the reader does not know, so it could be a product block or a scalar")
+            return unknown(
+                field,
+                "'\(written)' derives from \(base), which the reader does not know, so it could be a product block or a scalar"
+            )
         }
         return .scalar  // a class whose whole ancestry is known and holds no domain model
     }
@@ -189,24 +198,29 @@ struct FieldTypeAnalyzer {
             guard let item = arguments.first else { return unknown(field, "conlist() without an item type") }
             var result = analyze(item, in: module, field: field, bindings: bindings, depth: depth)
             result.isList = true
-            result.bounds = bounds(keywords: keywords, positional: [], in: module, minKeys: ["min_items", "min_length"], maxKeys: ["max_items", "max_length"])
+            result.bounds = bounds(
+                keywords: keywords, positional: [], in: module, minKeys: ["min_items", "min_length"],
+                maxKeys: ["max_items", "max_length"])
             return result
         case .constrainedScalarFunction?:
             return .scalar
         case .newType? where arguments.count == 2:
             return analyze(arguments[1], in: module, field: field, bindings: bindings, depth: depth)
         default:
-            return unknown(field, "the call '\(PythonUnparser.unparse(function))(...)' is not a type the reader can classify")
+            return unknown(
+                field, "the call '\(PythonUnparser.unparse(function))(...)' is not a type the reader can classify")
         }
     }
 
-    private func analyzeSubscript(
+    func analyzeSubscript(
         _ base: PythonExpression, _ arguments: [Located], in module: ProjectModule, field: Field,
         bindings: Bindings, depth: Int
     ) -> FieldType {
         func read(_ argument: Located) -> FieldType {
             // Arguments written at the use site may name the caller's bound type variables.
-            analyze(argument.expression, in: argument.module, field: field, bindings: argument.module === module ? bindings : [:], depth: depth)
+            analyze(
+                argument.expression, in: argument.module, field: field,
+                bindings: argument.module === module ? bindings : [:], depth: depth)
         }
         func each(_ located: [Located]) -> FieldType {
             var result = FieldType()
@@ -226,7 +240,10 @@ struct FieldTypeAnalyzer {
         case .external(let qualified)?:
             kind = KnownNames.lookup(qualified)
             if kind == nil {
-                return unknown(field, "'\(written)' (\(qualified)) comes from outside the project and is not a name the reader knows, so '\(written)[...]' could hold product blocks or scalars")
+                return unknown(
+                    field,
+                    "'\(written)' (\(qualified)) comes from outside the project and is not a name the reader knows, so '\(written)[...]' could hold product blocks or scalars"
+                )
             }
         case .builtin(let name)?:
             kind = KnownNames.builtin(name)
@@ -237,7 +254,9 @@ struct FieldTypeAnalyzer {
             // A generic class of the project (`Generic[T]`) subscripted: what it is does not depend on arguments.
             return classify(projectClass, written: written, field: field, depth: depth)
         case .value(let alias, let owner)?:
-            return genericAlias(alias, in: owner, written: written, arguments: arguments, field: field, bindings: bindings, depth: depth)
+            return genericAlias(
+                alias, in: owner, written: written, arguments: arguments, field: field, bindings: bindings, depth: depth
+            )
         case .projectModule?:
             return unknown(field, "'\(written)' is a module, not a type")
         case nil:
@@ -272,14 +291,18 @@ struct FieldTypeAnalyzer {
     /// `Len(...)`, `Field(min_length=...)`, `MinLen`/`MaxLen` in `Annotated` metadata give a list its bounds.
     private func applyMetadata(_ metadata: Located, to result: inout FieldType) {
         guard case .call(let function, let positional, let keywords) = metadata.expression,
-              let functionName = function.dottedName?.split(separator: ".").last
+            let functionName = function.dottedName?.split(separator: ".").last
         else { return }
         let module = metadata.module
         switch functionName {
         case "Len":
-            result.bounds = bounds(keywords: keywords, positional: positional, in: module, minKeys: ["min_length"], maxKeys: ["max_length"])
+            result.bounds = bounds(
+                keywords: keywords, positional: positional, in: module, minKeys: ["min_length"], maxKeys: ["max_length"]
+            )
         case "Field":
-            let found = bounds(keywords: keywords, positional: [], in: module, minKeys: ["min_length", "min_items"], maxKeys: ["max_length", "max_items"])
+            let found = bounds(
+                keywords: keywords, positional: [], in: module, minKeys: ["min_length", "min_items"],
+                maxKeys: ["max_length", "max_items"])
             if found.min != nil || found.max != nil { result.bounds = found }
         case "MinLen":
             result.bounds.min = positional.first.flatMap { classes.integer($0, in: module) }
@@ -289,172 +312,4 @@ struct FieldTypeAnalyzer {
             break
         }
     }
-
-    /// A module-level alias subscripted: a generic alias (`ListOfX = Annotated[list[SI], Len(...)]`) binds its type
-    /// variables, in order of first appearance, to the arguments; an alias of another alias (`Ports = ListOfPorts`)
-    /// passes the subscript on.
-    private func genericAlias(
-        _ alias: PythonExpression, in owner: ProjectModule, written: String, arguments: [Located], field: Field,
-        bindings: Bindings, depth: Int
-    ) -> FieldType {
-        guard depth < Self.maximumDepth else {
-            return unknown(field, "'\(written)' refers to itself (an alias cycle), so Python cannot evaluate it")
-        }
-        switch alias {
-        case .name, .attribute:
-            let resolvedArguments = arguments.map { argument -> Located in
-                if case .name(let name) = argument.expression, let bound = bindings[name] { return bound }
-                return argument
-            }
-            return analyzeSubscript(alias, resolvedArguments, in: owner, field: field, bindings: [:], depth: depth + 1)
-        default:
-            break
-        }
-        let variables = typeVariables(in: alias, module: owner)
-        guard !variables.isEmpty else {
-            return unknown(field, "'\(written)' is not generic (it has no type variable), so Python cannot subscript it")
-        }
-        var aliasBindings: Bindings = [:]
-        for (variable, argument) in zip(variables, arguments) {
-            if case .name(let name) = argument.expression, let bound = bindings[name] {
-                aliasBindings[variable] = bound
-            } else {
-                aliasBindings[variable] = argument
-            }
-        }
-        return analyze(alias, in: owner, field: field, bindings: aliasBindings, depth: depth + 1)
-    }
-
-    /// A pydantic-v1 `SubscriptionInstanceList` subclass: its item type comes from the base's subscript
-    /// (`class ListOfPorts(SubscriptionInstanceList[PortBlock])`) or from the subscript where it is used
-    /// (`MyList[PortBlock]` with `class MyList(SubscriptionInstanceList[T])`); the bounds from `min_items` and
-    /// `max_items`, looked up through the class's ancestors.
-    private func instanceList(_ projectClass: ProjectClass, typeArguments: [Located], field: Field, depth: Int) -> FieldType {
-        var result = FieldType()
-        result.isList = true
-        var item: Located?
-        var isGeneric = false
-        var bindings: Bindings = [:]
-        // Walk up from the class to the SubscriptionInstanceList base, carrying type arguments downwards.
-        var current = projectClass
-        var currentArguments = typeArguments
-        var visited: Set<ObjectIdentifier> = []
-        search: while visited.insert(ObjectIdentifier(current)).inserted {
-            let variables = current.definition.bases.flatMap { typeVariables(in: $0, module: current.module) }
-            var ownBindings: Bindings = [:]
-            for (variable, argument) in zip(uniqued(variables), currentArguments) { ownBindings[variable] = argument }
-            for base in classes.bases(of: current) {
-                switch base {
-                case .external(.instanceListBase?, _, let arguments):
-                    if let first = arguments.first {
-                        if case .name(let name) = first, let bound = ownBindings[name] ?? bindings[name] {
-                            item = bound
-                        } else if isTypeVariable(first, in: current.module) {
-                            isGeneric = true  // generic, and used without a subscript
-                        } else {
-                            item = (first, current.module)
-                        }
-                    }
-                    break search
-                case .project(let baseClass, let arguments) where classes.kind(of: baseClass).isInstanceList:
-                    currentArguments = arguments.map { argument in
-                        if case .name(let name) = argument, let bound = ownBindings[name] { return bound }
-                        return (argument, current.module)
-                    }
-                    bindings.merge(ownBindings) { old, _ in old }
-                    current = baseClass
-                    continue search
-                default:
-                    continue
-                }
-            }
-            break
-        }
-        guard let item else {
-            let reason = isGeneric
-                ? "'\(projectClass.name)' is a generic list used without its item type ('\(projectClass.name)[SomeBlock]')"
-                : "cannot find the item type of the list class '\(projectClass.name)'"
-            return unknown(field, reason)
-        }
-        let itemType = analyze(item.expression, in: item.module, field: field, bindings: [:], depth: depth + 1)
-        result.blocks = itemType.blocks
-        result.hasScalar = itemType.hasScalar
-        result.isUnresolved = itemType.isUnresolved
-        for ancestor in classes.ancestors(of: projectClass) {
-            if result.bounds.min == nil, let value = ancestor.attribute("min_items") {
-                result.bounds.min = classes.integer(value, in: ancestor.module)
-            }
-            if result.bounds.max == nil, let value = ancestor.attribute("max_items") {
-                result.bounds.max = classes.integer(value, in: ancestor.module)
-            }
-        }
-        return result
-    }
-
-    private func uniqued(_ names: [String]) -> [String] {
-        var seen: Set<String> = []
-        return names.filter { seen.insert($0).inserted }
-    }
-
-    private func bounds(
-        keywords: [PythonKeyword], positional: [PythonExpression], in module: ProjectModule, minKeys: Set<String>,
-        maxKeys: Set<String>
-    ) -> ListBounds {
-        var result = ListBounds()
-        if let first = positional.first { result.min = classes.integer(first, in: module) }
-        if positional.count > 1 { result.max = classes.integer(positional[1], in: module) }
-        for keyword in keywords {
-            guard let name = keyword.name else { continue }
-            if minKeys.contains(name) { result.min = classes.integer(keyword.value, in: module) }
-            if maxKeys.contains(name) { result.max = classes.integer(keyword.value, in: module) }
-        }
-        return result
-    }
-
-    /// Whether an expression names a type variable: `TypeVar(...)` itself, a name bound to one in the project, or
-    /// a type variable imported from orchestrator-core (directly or through a project module that re-exports it).
-    func isTypeVariable(_ expression: PythonExpression, in module: ProjectModule, depth: Int = 0) -> Bool {
-        guard depth < Self.maximumDepth else { return false }
-        if case .call(let function, _, _) = expression {
-            if case .external(let qualified)? = classes.names.resolve(function, in: module) {
-                return KnownNames.lookup(qualified) == .typeVarFactory
-            }
-            return false
-        }
-        switch classes.names.resolve(expression, in: module) {
-        case .value(let value, let owner)?:
-            // `SI = TypeVar("SI")`, or `SI = types.SI` naming one elsewhere.
-            return isTypeVariable(value, in: owner, depth: depth + 1)
-        case .external(let qualified)?:
-            return KnownNames.lookup(qualified) == .typeVariable
-        default:
-            return false
-        }
-    }
-
-    /// The type variables used in an expression, in order of first appearance (Python's `__parameters__`).
-    func typeVariables(in expression: PythonExpression, module: ProjectModule) -> [String] {
-        var found: [String] = []
-        func visit(_ expression: PythonExpression) {
-            switch expression {
-            case .name(let name):
-                if !found.contains(name), isTypeVariable(expression, in: module) { found.append(name) }
-            case .`subscript`(let base, let elements):
-                visit(base)
-                elements.forEach(visit)
-            case .binary(let left, _, let right):
-                visit(left)
-                visit(right)
-            case .tuple(let elements), .list(let elements):
-                elements.forEach(visit)
-            default:
-                break
-            }
-        }
-        visit(expression)
-        return found
-    }
-
-    /// Parses the text of a string annotation.
-    static func parseAnnotation(_ source: String) -> PythonExpression? { PythonParser.parseExpression(source) }
 }

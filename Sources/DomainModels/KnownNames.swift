@@ -1,4 +1,5 @@
 import PythonSource
+
 /// What a name from outside the project is, as far as the model reader is concerned.
 enum ExternalName: Equatable, Sendable {
     /// `TypeVar(...)`: a type variable (`SI`, `T`), bound where a generic alias or list class is subscripted.

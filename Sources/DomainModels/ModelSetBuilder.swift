@@ -1,5 +1,5 @@
-import PythonSource
 import Catalogue
+import PythonSource
 
 /// Builds the model set from the registry: products with their fixed inputs and root blocks, then every block
 /// reachable from them (spec §2.2 `map_product_blocks`: the first class reached for a name is the one read).
@@ -27,7 +27,8 @@ struct ModelSetBuilder {
                     }
                 case .scalar:
                     product.fixedInputs[field.name] = FixedInputModel(
-                        type: PythonUnparser.unparse(field.annotation), values: enumValues(field.annotation, in: productClass.module))
+                        type: PythonUnparser.unparse(field.annotation),
+                        values: enumValues(field.annotation, in: productClass.module))
                 }
             }
             product.productBlocks = blockNames.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
@@ -69,13 +70,16 @@ struct ModelSetBuilder {
     /// What a field of a class is. A field that is neither a block nor positively a scalar is left out, with a
     /// diagnostic (the analyzer gives one for whatever it could not resolve; this one covers an annotation that
     /// names no type at all, such as `None`).
-    private func classify(_ field: (name: String, annotation: PythonExpression, line: Int), of owner: ProjectClass) -> FieldType {
+    private func classify(
+        _ field: (name: String, annotation: PythonExpression, line: Int), of owner: ProjectClass
+    ) -> FieldType {
         let place = FieldTypeAnalyzer.Field(file: owner.module.file, line: field.line, name: field.name)
         let type = analyzer.analyze(field.annotation, in: owner.module, field: place)
         if type.classification == .unknown && !type.isUnresolved {
             classes.modules.diagnose(
                 place.file, place.line,
-                "field '\(field.name)': '\(PythonUnparser.unparse(field.annotation))' names no type the reader can classify; the field is left out")
+                "field '\(field.name)': '\(PythonUnparser.unparse(field.annotation))' names no type the reader can classify; the field is left out"
+            )
         }
         return type
     }
@@ -83,7 +87,7 @@ struct ModelSetBuilder {
     /// The enum's values when the annotation names an enum class directly.
     private func enumValues(_ annotation: PythonExpression, in module: ProjectModule) -> [String]? {
         guard case .projectClass(let enumClass)? = classes.names.resolve(annotation, in: module),
-              classes.kind(of: enumClass).isEnum
+            classes.kind(of: enumClass).isEnum
         else { return nil }
         return classes.enumValues(of: enumClass)?.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }

@@ -1,6 +1,6 @@
-import PythonSource
 import Catalogue
 import Foundation
+import PythonSource
 
 /// The stable JSON form of a model set (docs/models-json.md): sorted keys, sorted lists, two-space indentation.
 public enum ModelSetJSON {
@@ -91,7 +91,10 @@ struct JSONWriter {
     }
 
     mutating func array<T>(_ items: [T], indent: Int, _ body: (inout JSONWriter, T) -> Void) {
-        guard !items.isEmpty else { text += "[]"; return }
+        guard !items.isEmpty else {
+            text += "[]"
+            return
+        }
         text += "["
         for (index, item) in items.enumerated() {
             text += (index == 0 ? "" : ",") + "\n" + Self.pad(indent + 1)

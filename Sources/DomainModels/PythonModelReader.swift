@@ -1,6 +1,6 @@
-import PythonSource
 import Catalogue
 import Foundation
+import PythonSource
 
 /// Reads a project's domain models from Python source without running it, and produces the model set that
 /// orchestrator-core would derive from `SUBSCRIPTION_MODEL_REGISTRY` (spec §2.2).
@@ -28,7 +28,10 @@ public struct PythonModelReader {
         let packageName = try findPackage()
         let modules = ProjectModules(root: root)
         guard let packageModule = modules.load(packageName) else {
-            throw DomainModelsError(.noPackage, "cannot read the products package '\(packageName)' under \(root.path): \(modules.diagnostics.map(\.description).joined(separator: "; "))")
+            throw DomainModelsError(
+                .noPackage,
+                "cannot read the products package '\(packageName)' under \(root.path): \(modules.diagnostics.map(\.description).joined(separator: "; "))"
+            )
         }
         let classes = ClassResolver(modules: modules)
         var registry = RegistryReader(classes: classes).read(modules.loadOrder)
@@ -36,11 +39,11 @@ public struct PythonModelReader {
             registry = productsWithoutRegistry(packageModule, modules: modules, classes: classes)
         }
         var modelSet = ModelSetBuilder(classes: classes).build(registry)
-        modelSet.diagnostics = Array(Set(modules.diagnostics)).sorted().map { diagnostic in
+        modelSet.diagnostics = Set(modules.diagnostics).map { diagnostic in
             ModelDiagnostic(
                 file: diagnostic.file, line: diagnostic.line, message: diagnostic.message,
-                severity: diagnostic.severity == .note ? .note : .incomplete)
-        }
+                severity: diagnostic.isIncomplete ? .incomplete : .note)
+        }.sorted()
         return modelSet
     }
 
@@ -61,7 +64,9 @@ public struct PythonModelReader {
             return String(decoding: data, as: UTF8.self).contains(Self.registryName)
         }
         guard candidates.count == 1, let only = candidates.first else {
-            let found = candidates.isEmpty ? "none builds \(Self.registryName)" : "several build it: \(candidates.joined(separator: ", "))"
+            let found =
+                candidates.isEmpty
+                ? "none builds \(Self.registryName)" : "several build it: \(candidates.joined(separator: ", "))"
             throw DomainModelsError(
                 .noPackage, "no 'products' package under \(root.path), and \(found); name it with --package")
         }
@@ -80,7 +85,8 @@ public struct PythonModelReader {
                 if file.hasSuffix(".py") { files.append(file) }
             }
             for file in files.sorted() {
-                var dotted = packageModule.name + "." + String(file.dropLast(3)).replacingOccurrences(of: "/", with: ".")
+                var dotted =
+                    packageModule.name + "." + String(file.dropLast(3)).replacingOccurrences(of: "/", with: ".")
                 if dotted.hasSuffix(".__init__") { dotted = String(dotted.dropLast(9)) }
                 modules.load(dotted)
             }
@@ -96,7 +102,7 @@ public struct PythonModelReader {
         modules.diagnose(
             packageModule.file, 1,
             "no \(Self.registryName) found: using every concrete ACTIVE-lifecycle product class, keyed by its class name (\(leaves.map(\.name).sorted().joined(separator: ", ")))",
-            severity: .note)
+            incomplete: false)
         return leaves.map { RegistryEntry(name: $0.name, productClass: $0) }
     }
 }

@@ -1,4 +1,5 @@
 import PythonSource
+
 /// One key of `SUBSCRIPTION_MODEL_REGISTRY`: a product name and its class.
 struct RegistryEntry {
     var name: String
@@ -17,8 +18,10 @@ struct RegistryReader {
 
     private static func mentions(_ statement: PythonStatement) -> Bool {
         switch statement {
-        case .expression(let expression, _): return PythonUnparser.unparse(expression).contains(PythonModelReader.registryName)
-        case .assignment(let targets, _, _): return targets.contains { PythonUnparser.unparse($0).contains(PythonModelReader.registryName) }
+        case .expression(let expression, _):
+            return PythonUnparser.unparse(expression).contains(PythonModelReader.registryName)
+        case .assignment(let targets, _, _):
+            return targets.contains { PythonUnparser.unparse($0).contains(PythonModelReader.registryName) }
         case .compound(let body): return body.contains(where: mentions)
         default: return false
         }
@@ -49,21 +52,27 @@ struct RegistryReader {
         return expression.dottedName?.hasSuffix("." + PythonModelReader.registryName) == true
     }
 
-    private func collect(_ statements: [PythonStatement], in module: ProjectModule, into entries: inout [RegistryEntry]) {
+    private func collect(_ statements: [PythonStatement], in module: ProjectModule, into entries: inout [RegistryEntry])
+    {
         for statement in statements {
             switch statement {
             case .expression(.call(.attribute(let target, "update"), let arguments, let keywords), let line)
             where isRegistry(target, in: module):
                 for argument in arguments { entries += mapping(argument, in: module, line: line) }
                 for keyword in keywords where keyword.name != nil {
-                    if let entry = entry(key: .string(keyword.name ?? ""), value: keyword.value, in: module, line: line) {
+                    if let entry = entry(key: .string(keyword.name ?? ""), value: keyword.value, in: module, line: line)
+                    {
                         entries.append(entry)
                     }
                 }
             case .assignment(let targets, let value, let line):
                 for target in targets {
-                    if case .`subscript`(let registry, let keys) = target, isRegistry(registry, in: module), keys.count == 1 {
-                        if let entry = entry(key: keys[0], value: value, in: module, line: line) { entries.append(entry) }
+                    if case .`subscript`(let registry, let keys) = target, isRegistry(registry, in: module),
+                        keys.count == 1
+                    {
+                        if let entry = entry(key: keys[0], value: value, in: module, line: line) {
+                            entries.append(entry)
+                        }
                     } else if isRegistry(target, in: module) {
                         entries += mapping(value, in: module, line: line)
                     }
@@ -77,7 +86,9 @@ struct RegistryReader {
     }
 
     /// The entries of a dict literal, a name bound to one (in any module), or `dict(key=Class, ...)`.
-    private func mapping(_ expression: PythonExpression, in module: ProjectModule, line: Int, depth: Int = 0) -> [RegistryEntry] {
+    private func mapping(
+        _ expression: PythonExpression, in module: ProjectModule, line: Int, depth: Int = 0
+    ) -> [RegistryEntry] {
         switch expression {
         case .dict(let items):
             return items.compactMap { item in
@@ -101,17 +112,21 @@ struct RegistryReader {
         return []
     }
 
-    private func entry(key: PythonExpression, value: PythonExpression, in module: ProjectModule, line: Int) -> RegistryEntry? {
+    private func entry(
+        key: PythonExpression, value: PythonExpression, in module: ProjectModule, line: Int
+    ) -> RegistryEntry? {
         guard let name = classes.string(key, in: module) else {
             modules.diagnose(module.file, line, "cannot evaluate the registry key \(PythonUnparser.unparse(key))")
             return nil
         }
         guard case .projectClass(let productClass)? = classes.names.resolve(value, in: module) else {
-            modules.diagnose(module.file, line, "cannot resolve the class \(PythonUnparser.unparse(value)) registered as '\(name)'")
+            modules.diagnose(
+                module.file, line, "cannot resolve the class \(PythonUnparser.unparse(value)) registered as '\(name)'")
             return nil
         }
         guard classes.kind(of: productClass).isProduct else {
-            modules.diagnose(module.file, line, "\(productClass.name), registered as '\(name)', is not a SubscriptionModel")
+            modules.diagnose(
+                module.file, line, "\(productClass.name), registered as '\(name)', is not a SubscriptionModel")
             return nil
         }
         return RegistryEntry(name: name, productClass: productClass)

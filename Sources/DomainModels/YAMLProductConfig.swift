@@ -1,6 +1,6 @@
-import PythonSource
 import Catalogue
 import Foundation
+import PythonSource
 import Yams
 
 /// Reads a YAML product config of orchestrator-core's `generate` (spec §5.2–5.3) as the model set the generated
@@ -36,14 +36,16 @@ public enum YAMLProductConfig {
             throw DomainModelsError(.invalidConfig, "\(file): failed to parse configuration file: \(error)")
         }
         guard let root = node, root.mapping != nil else {
-            throw DomainModelsError(.invalidConfig, "\(file): the configuration must be a mapping with name, type and product_blocks")
+            throw DomainModelsError(
+                .invalidConfig, "\(file): the configuration must be a mapping with name, type and product_blocks")
         }
         return try Reader(file: file).read(root)
     }
 
     private static func describe(_ error: YamlError) -> String {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
             return "line \(mark.line), column \(mark.column): \(problem)"
         default:
             return "\(error)"
@@ -82,21 +84,29 @@ public enum YAMLProductConfig {
 
         func list(_ node: Node?, _ key: String, in what: String) throws(DomainModelsError) -> [Node] {
             guard let value = node?[key] else { return [] }
-            if case .scalar(let scalar) = value, scalar.string.isEmpty || scalar.string == "null" || scalar.string == "~" { return [] }
+            if case .scalar(let scalar) = value,
+                scalar.string.isEmpty || scalar.string == "null" || scalar.string == "~"
+            {
+                return []
+            }
             guard let sequence = value.sequence else { throw fail(value, "'\(key)' of \(what) must be a list") }
             return Array(sequence)
         }
 
         func integer(_ node: Node, _ key: String) throws(DomainModelsError) -> Int? {
             guard let value = node[key] else { return nil }
-            guard let string = value.string, let number = Int(string) else { throw fail(value, "'\(key)' must be a whole number") }
+            guard let string = value.string, let number = Int(string) else {
+                throw fail(value, "'\(key)' must be a whole number")
+            }
             return number
         }
 
         func read(_ root: Node) throws(DomainModelsError) -> ModelSet {
             let productName = try text(root, "name", in: "the product")
             let productType = try text(root, "type", in: "the product")
-            guard root["product_blocks"] != nil else { throw fail(root, "the product lacks the required key 'product_blocks'") }
+            guard root["product_blocks"] != nil else {
+                throw fail(root, "the product lacks the required key 'product_blocks'")
+            }
             let blockNodes = try list(root, "product_blocks", in: "the product")
 
             struct Block {
@@ -108,11 +118,14 @@ public enum YAMLProductConfig {
             for node in blockNodes {
                 let type = try text(node, "type", in: "a product block")
                 _ = try text(node, "name", in: "product block '\(type)'")
-                let name = try node["block_name"].flatMap { value throws(DomainModelsError) -> String? in
-                    guard let string = value.string else { throw fail(value, "'block_name' must be a text") }
-                    return string
-                } ?? type
-                if blocks.contains(where: { $0.type == type }) { throw fail(node, "product block type '\(type)' appears twice") }
+                let name =
+                    try node["block_name"].flatMap { value throws(DomainModelsError) -> String? in
+                        guard let string = value.string else { throw fail(value, "'block_name' must be a text") }
+                        return string
+                    } ?? type
+                if blocks.contains(where: { $0.type == type }) {
+                    throw fail(node, "product block type '\(type)' appears twice")
+                }
                 blocks.append(Block(name: name, type: type, node: node))
             }
             let nameOfType = Dictionary(blocks.map { ($0.type, $0.name) }, uniquingKeysWith: { first, _ in first })
@@ -129,17 +142,22 @@ public enum YAMLProductConfig {
                     let listType = field["list_type"]?.string
                     let referenced = fieldType == "list" ? listType : fieldType
                     if let referenced, let target = nameOfType[referenced] {
-                        let bounds = fieldType == "list"
-                            ? ListBounds(min: try integer(field, "min_items") ?? 0, max: try integer(field, "max_items"))
+                        let bounds =
+                            fieldType == "list"
+                            ? ListBounds(
+                                min: try integer(field, "min_items") ?? 0, max: try integer(field, "max_items"))
                             : ListBounds()
                         model.dependsOn[target, default: BlockDependency()].attributes[fieldName] = bounds
                         dependencies[block.type, default: []].insert(referenced)
                     } else if let referenced, !YAMLProductConfig.isScalar(referenced) {
                         // The base type of a block class in the project's code, not in this file: which block (and
                         // under which product_block_name) is not known from the file alone, so the field is left out.
-                        modelSet.diagnostics.append(ModelDiagnostic(
-                            file: file, line: field.mark?.line ?? 0,
-                            message: "field '\(fieldName)' of '\(block.type)' has type '\(referenced)', which is neither a scalar nor a block of this file (an existing block of the project's code?); the field is left out"))
+                        modelSet.diagnostics.append(
+                            ModelDiagnostic(
+                                file: file, line: field.mark?.line ?? 0,
+                                message:
+                                    "field '\(fieldName)' of '\(block.type)' has type '\(referenced)', which is neither a scalar nor a block of this file (an existing block of the project's code?); the field is left out"
+                            ))
                     } else {
                         resourceTypes.append(fieldName)
                     }
@@ -154,7 +172,10 @@ public enum YAMLProductConfig {
             let roots = blocks.filter { !dependedOn.contains($0.type) }
             guard roots.count == 1, let rootBlock = roots.first else {
                 if roots.isEmpty {
-                    throw fail(root, "There should be exactly 1 root product block, found none. Please ensure there are no cyclic relations")
+                    throw fail(
+                        root,
+                        "There should be exactly 1 root product block, found none. Please ensure there are no cyclic relations"
+                    )
                 }
                 throw fail(root, "There should be exactly 1 root product block, found multiple: \(roots.map(\.type))")
             }
@@ -164,25 +185,37 @@ public enum YAMLProductConfig {
             for input in try list(root, "fixed_inputs", in: "the product") {
                 let name = try text(input, "name", in: "a fixed input")
                 let type = try text(input, "type", in: "fixed input '\(name)'")
-                let values = try list(input, "values", in: "fixed input '\(name)'").map { value throws(DomainModelsError) -> String in
-                    guard let string = value.string else { throw fail(value, "values of fixed input '\(name)' must be scalars") }
+                let values = try list(input, "values", in: "fixed input '\(name)'").map {
+                    value throws(DomainModelsError) -> String in
+                    guard let string = value.string else {
+                        throw fail(value, "values of fixed input '\(name)' must be scalars")
+                    }
                     return string
                 }
-                let annotation = type == "enum" ? YAMLProductConfig.enumClassName(name) : String(type.split(separator: ".").last ?? "")
+                let annotation =
+                    type == "enum"
+                    ? YAMLProductConfig.enumClassName(name) : String(type.split(separator: ".").last ?? "")
                 fixedInputs[name] = FixedInputModel(
-                    type: annotation, values: type == "enum" ? values.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } : nil)
+                    type: annotation,
+                    values: type == "enum" ? values.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } : nil)
                 if !values.isEmpty { variantAxes.append(values) }
             }
             // Variants: the cartesian product of the values, in declaration order, appended to the name.
             let count = variantAxes.reduce(1) { $0.multipliedReportingOverflow(by: max(1, $1.count)).partialValue }
-            if count > YAMLProductConfig.maximumVariants || variantAxes.contains(where: { $0.count > YAMLProductConfig.maximumVariants }) {
-                throw fail(root, "the fixed inputs' values make \(count) product variants; at most \(YAMLProductConfig.maximumVariants) are read (a product with more variants is not one a catalogue can hold)")
+            if count > YAMLProductConfig.maximumVariants
+                || variantAxes.contains(where: { $0.count > YAMLProductConfig.maximumVariants })
+            {
+                throw fail(
+                    root,
+                    "the fixed inputs' values make \(count) product variants; at most \(YAMLProductConfig.maximumVariants) are read (a product with more variants is not one a catalogue can hold)"
+                )
             }
             var variants = [[String]()]
             for axis in variantAxes { variants = variants.flatMap { prefix in axis.map { prefix + [$0] } } }
             for variant in variants {
                 let name = ([productName] + variant).joined(separator: " ")
-                modelSet.products[name] = ProductModel(productType: productType, fixedInputs: fixedInputs, productBlocks: [rootBlock.name])
+                modelSet.products[name] = ProductModel(
+                    productType: productType, fixedInputs: fixedInputs, productBlocks: [rootBlock.name])
             }
             return modelSet
         }
@@ -200,7 +233,8 @@ public enum YAMLProductConfig {
                 return true
             }
             for type in dependencies.keys.sorted() where !visit(type) {
-                let described = dependencies.keys.sorted().map { "\($0): \((dependencies[$0] ?? []).sorted())" }.joined(separator: ", ")
+                let described = dependencies.keys.sorted().map { "\($0): \((dependencies[$0] ?? []).sorted())" }.joined(
+                    separator: ", ")
                 throw fail(root, "Cycle detected in product blocks: {\(described)}")
             }
         }

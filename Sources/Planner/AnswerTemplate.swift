@@ -6,45 +6,54 @@ import Foundation
 public enum AnswerTemplate {
     public static func lines(for questions: [Question]) -> [String] {
         var inputs: [String: [String: String]] = [:]
-        var updates: [String: Any] = [:]
+        var fixedInputs: [String: [String: String]] = [:]
+        var hasRenameMenus = false
+        var products: [String: String] = [:]
+        var productBlocks: [String: String] = [:]
         var renameNotes: [String] = []
         for question in questions {
             switch question.key {
             case .input(let name, let field):
                 inputs[name, default: [:]][field] = "<\(field == "description" || field == "tag" ? field : "value")>"
             case .fixedInputRename(let product, let old):
-                var products = updates["fixed_inputs"] as? [String: [String: String]] ?? [:]
-                products[product, default: [:]][old] = "<new name>"
-                updates["fixed_inputs"] = products
+                fixedInputs[product, default: [:]][old] = "<new name>"
             case .resourceTypeRename, .blockResourceTypeUpdate:
                 if case .menu(let options, _) = question.kind {
-                    renameNotes.append("\(question.prompt.trimmingCharacters(in: .whitespacesAndNewlines)) options: \(options.joined(separator: ", "))")
+                    renameNotes.append(
+                        "\(question.prompt.trimmingCharacters(in: .whitespacesAndNewlines)) options: \(options.joined(separator: ", "))"
+                    )
                 }
-                updates["resource_types"] = updates["resource_types"] ?? [String: String]()
+                hasRenameMenus = true
             case .productRename(let old):
-                var renames = updates["products"] as? [String: String] ?? [:]
-                renames[old] = "<new name, or leave this key out>"
-                updates["products"] = renames
+                products[old] = "<new name, or leave this key out>"
             case .productBlockRename(let old):
-                var renames = updates["product_blocks"] as? [String: String] ?? [:]
-                renames[old] = "<new name, or leave this key out>"
-                updates["product_blocks"] = renames
+                productBlocks[old] = "<new name, or leave this key out>"
             case .confirmation:
                 continue
             }
         }
+        var updates: [(String, JSONValue)] = []
+        if !fixedInputs.isEmpty {
+            updates.append(("fixed_inputs", .object(fixedInputs.map { ($0.key, .object($0.value)) })))
+        }
+        if hasRenameMenus { updates.append(("resource_types", .object([]))) }
+        if !products.isEmpty { updates.append(("products", .object(products))) }
+        if !productBlocks.isEmpty { updates.append(("product_blocks", .object(productBlocks))) }
         var lines: [String] = []
-        if !inputs.isEmpty { lines.append("--inputs '\(compact(inputs))'") }
+        if !inputs.isEmpty {
+            lines.append("--inputs '\(shellQuoted(.object(inputs.map { ($0.key, .object($0.value)) })))'")
+        }
         if !updates.isEmpty {
-            lines.append("--updates '\(compact(updates))'  (any --updates, even {\"resource_types\": {}}, answers every rename question: what it does not list is not renamed)")
+            lines.append(
+                "--updates '\(shellQuoted(.object(updates)))'  (any --updates, even {\"resource_types\": {}}, answers every rename question: what it does not list is not renamed)"
+            )
         }
         lines += renameNotes.map { "rename question: \($0)" }
         return lines
     }
 
-    private static func compact(_ object: Any) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+    private static func shellQuoted(_ value: JSONValue) -> String {
         // Shell single quotes, closed and reopened around each quote byte (a quote plus a combining mark included).
-        return TextEscaping.replacingBytes(String(decoding: data, as: UTF8.self)) { $0 == UInt8(ascii: "'") ? "'\\''" : nil }
+        TextEscaping.replacingBytes(value.compactText) { $0 == UInt8(ascii: "'") ? "'\\''" : nil }
     }
 }

@@ -40,7 +40,8 @@ struct CatalogueView {
             if let name = productNameByID[input.productID] { products[name]?.fixedInputs[input.name] = input.value }
         }
         for relation in catalogue.productProductBlocks {
-            if let name = productNameByID[relation.productID], let block = names.productBlocks[relation.productBlockID] {
+            if let name = productNameByID[relation.productID], let block = names.productBlocks[relation.productBlockID]
+            {
                 products[name]?.productBlocks.insert(block)
             }
         }
@@ -54,12 +55,16 @@ struct CatalogueView {
             blocks[block.name] = BlockEntry(row: block, resourceTypes: [], dependsOn: [:])
         }
         for relation in catalogue.productBlockResourceTypes {
-            if let block = names.productBlocks[relation.productBlockID], let type = names.resourceTypes[relation.resourceTypeID] {
+            if let block = names.productBlocks[relation.productBlockID],
+                let type = names.resourceTypes[relation.resourceTypeID]
+            {
                 blocks[block]?.resourceTypes.insert(type)
             }
         }
         for relation in catalogue.productBlockRelations {
-            if let user = names.productBlocks[relation.inUseByID], let dependency = names.productBlocks[relation.dependsOnID] {
+            if let user = names.productBlocks[relation.inUseByID],
+                let dependency = names.productBlocks[relation.dependsOnID]
+            {
                 blocks[user]?.dependsOn[dependency] = ListBounds(min: relation.min, max: relation.max)
             }
         }
@@ -82,7 +87,9 @@ struct CatalogueView {
         for count in snapshot.counts.values {
             guard let type = names.resourceTypes[count.resourceTypeID] else { continue }
             values[type, default: 0] += count.count
-            if let block = names.productBlocks[count.productBlockID] { valuesByBlock[block, default: [:]][type, default: 0] += count.count }
+            if let block = names.productBlocks[count.productBlockID] {
+                valuesByBlock[block, default: [:]][type, default: 0] += count.count
+            }
         }
         valuesByResourceType = values
         valuesByBlockAndResourceType = valuesByBlock

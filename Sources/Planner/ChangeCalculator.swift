@@ -30,7 +30,8 @@ struct ChangeCalculator {
         }
         for name in Array(dbBlocks.keys) {
             guard var entry = dbBlocks[name] else { continue }
-            entry.dependsOn = Dictionary(entry.dependsOn.map { (blockRenames[$0.key] ?? $0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+            entry.dependsOn = Dictionary(
+                entry.dependsOn.map { (blockRenames[$0.key] ?? $0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
             dbBlocks[name] = entry
         }
         let productRenames = try RenameDetection(view: view, models: models, conversation: conversation, given: given)
@@ -53,7 +54,8 @@ struct ChangeCalculator {
         } else {
             let detection = RenameDetection(view: view, models: models, conversation: conversation, given: nil)
             updates.resourceTypes = try detection.resourceTypeRenames(diffs: diffs)
-            updates.blockResourceTypes = try detection.blockResourceTypeUpdates(diffs: diffs, renames: updates.resourceTypes)
+            updates.blockResourceTypes = try detection.blockResourceTypeUpdates(
+                diffs: diffs, renames: updates.resourceTypes)
             updates.fixedInputs = try detection.fixedInputRenames(diffs: diffs)
             conversation.settleUpdates()
         }
@@ -75,7 +77,9 @@ struct ChangeCalculator {
             for dependency in diff.missingProductBlocksInDB {
                 let attributes = models.productBlocks[user]?.dependsOn[dependency]?.attributes ?? [:]
                 // orchestrator-core relates a block through its first referencing attribute only.
-                guard let attribute = attributes.keys.byteSorted().first, let bounds = attributes[attribute] else { continue }
+                guard let attribute = attributes.keys.byteSorted().first, let bounds = attributes[attribute] else {
+                    continue
+                }
                 created[dependency, default: []].append(
                     BlockRelationChange(inUseBy: user, attribute: attribute, min: bounds.min, max: bounds.max))
             }
@@ -91,13 +95,17 @@ struct ChangeCalculator {
         changes.createProductBlocks = models.productBlocks.keys.filter { dbBlocks[$0] == nil }.byteSorted()
         changes.deleteProductBlocks = dbBlocks.keys.filter { models.productBlocks[$0] == nil }.byteSorted()
 
-        let related = Set(changes.createResourceTypeRelations.keys).union(updates.blockResourceTypes.values.flatMap(\.values))
-        changes.createResourceTypes = related.filter { view.resourceTypes[$0] == nil && !renameTargets.contains($0) }.byteSorted()
+        let related = Set(changes.createResourceTypeRelations.keys).union(
+            updates.blockResourceTypes.values.flatMap(\.values))
+        changes.createResourceTypes = related.filter { view.resourceTypes[$0] == nil && !renameTargets.contains($0) }
+            .byteSorted()
 
         var withInstances: [String: [String]] = [:]
         var memo: [String: Bool] = [:]
         for (type, blocks) in changes.createResourceTypeRelations {
-            let filled = blocks.filter { hasInstances($0, changes: changes, dbBlocks: dbBlocks, dbProducts: dbProducts, memo: &memo, depth: 0) }
+            let filled = blocks.filter {
+                hasInstances($0, changes: changes, dbBlocks: dbBlocks, dbProducts: dbProducts, memo: &memo, depth: 0)
+            }
             if !filled.isEmpty { withInstances[type] = filled }
         }
         changes.createResourceTypeInstanceRelations = withInstances
@@ -118,7 +126,11 @@ struct ChangeCalculator {
         if dbBlocks[block] != nil, (view.instancesByBlock[oldName] ?? 0) > 0 {
             result = true
         } else if let users = changes.createProductBlockRelations[block], !users.isEmpty {
-            result = users.contains { hasInstances($0.inUseBy, changes: changes, dbBlocks: dbBlocks, dbProducts: dbProducts, memo: &memo, depth: depth + 1) }
+            result = users.contains {
+                hasInstances(
+                    $0.inUseBy, changes: changes, dbBlocks: dbBlocks, dbProducts: dbProducts, memo: &memo,
+                    depth: depth + 1)
+            }
         } else if let products = changes.createProductToBlockRelations[block] {
             result = products.contains { product in
                 let oldProduct = changes.renameProducts.first { $0.value == product }?.key ?? product
@@ -138,7 +150,9 @@ struct ChangeCalculator {
             diffs.products[product] = diff
         }
         for (block, var diff) in diffs.blocks {
-            var switched = updates.resourceTypes.filter { diff.missingResourceTypesInModel.contains($0.key) && diff.missingResourceTypesInDB.contains($0.value) }
+            var switched = updates.resourceTypes.filter {
+                diff.missingResourceTypesInModel.contains($0.key) && diff.missingResourceTypesInDB.contains($0.value)
+            }
             switched.merge(updates.blockResourceTypes[block] ?? [:]) { _, new in new }
             diff.missingResourceTypesInModel.subtract(switched.keys)
             diff.missingResourceTypesInDB.subtract(switched.values)
@@ -154,31 +168,46 @@ struct ChangeCalculator {
     ) throws(PlannerError) {
         for (product, renames) in updates.fixedInputs {
             guard let entry = dbProducts[product], models.products[product] != nil else {
-                throw PlannerError(.invalidAnswers, "--updates fixed_inputs names the product '\(product)', which is not both in the database and in the models")
+                throw PlannerError(
+                    .invalidAnswers,
+                    "--updates fixed_inputs names the product '\(product)', which is not both in the database and in the models"
+                )
             }
             for (old, new) in renames {
                 guard entry.fixedInputs[old] != nil else {
-                    throw PlannerError(.invalidAnswers, "--updates fixed_inputs: product '\(product)' has no fixed input '\(old)' in the database")
+                    throw PlannerError(
+                        .invalidAnswers,
+                        "--updates fixed_inputs: product '\(product)' has no fixed input '\(old)' in the database")
                 }
                 guard models.products[product]?.fixedInputs[new] != nil else {
-                    throw PlannerError(.invalidAnswers, "--updates fixed_inputs: product '\(product)' has no fixed input '\(new)' in the models")
+                    throw PlannerError(
+                        .invalidAnswers,
+                        "--updates fixed_inputs: product '\(product)' has no fixed input '\(new)' in the models")
                 }
             }
         }
         for (old, new) in updates.resourceTypes {
             guard view.resourceTypes[old] != nil else {
-                throw PlannerError(.invalidAnswers, "--updates resource_types: there is no resource type '\(old)' in the database")
+                throw PlannerError(
+                    .invalidAnswers, "--updates resource_types: there is no resource type '\(old)' in the database")
             }
             guard view.resourceTypes[new] == nil else {
-                throw PlannerError(.invalidAnswers, "--updates resource_types: '\(new)' already exists; to move a block's values to an existing resource type use block_resource_types")
+                throw PlannerError(
+                    .invalidAnswers,
+                    "--updates resource_types: '\(new)' already exists; to move a block's values to an existing resource type use block_resource_types"
+                )
             }
         }
         for (block, switches) in updates.blockResourceTypes {
             guard let entry = dbBlocks[block] else {
-                throw PlannerError(.invalidAnswers, "--updates block_resource_types names the product block '\(block)', which is not in the database")
+                throw PlannerError(
+                    .invalidAnswers,
+                    "--updates block_resource_types names the product block '\(block)', which is not in the database")
             }
             for old in switches.keys where !entry.resourceTypes.contains(old) {
-                throw PlannerError(.invalidAnswers, "--updates block_resource_types: block '\(block)' has no resource type '\(old)' in the database")
+                throw PlannerError(
+                    .invalidAnswers,
+                    "--updates block_resource_types: block '\(block)' has no resource type '\(old)' in the database")
             }
         }
     }

@@ -56,7 +56,8 @@ final class Conversation {
         case .input(let name, let field): answers.inputs[name, default: [:]][field] = value
         case .fixedInputRename(let product, let old): updates { $0.fixedInputs[product, default: [:]][old] = value }
         case .resourceTypeRename(let old): updates { $0.resourceTypes[old] = value }
-        case .blockResourceTypeUpdate(let block, let old): updates { $0.blockResourceTypes[block, default: [:]][old] = value }
+        case .blockResourceTypeUpdate(let block, let old):
+            updates { $0.blockResourceTypes[block, default: [:]][old] = value }
         case .productRename(let old): updates { $0.products[old] = value }
         case .productBlockRename(let old): updates { $0.productBlocks[old] = value }
         case .confirmation: break

@@ -51,7 +51,8 @@ public struct MigrationPlanner {
             let list = incomplete.map { "  \($0)" }.joined(separator: "\n")
             throw PlannerError(
                 .incompleteModels,
-                "the models could not be read completely, so a plan could delete what was missed:\n\(list)\nFix these, or plan anyway with --allow-incomplete-models (the plan then lists them)")
+                "the models could not be read completely, so a plan could delete what was missed:\n\(list)\nFix these, or plan anyway with --allow-incomplete-models (the plan then lists them)"
+            )
         }
         try checkSpellings()
         let view = CatalogueView(snapshot)
@@ -68,7 +69,8 @@ public struct MigrationPlanner {
         try checkLengths(changes, answers.inputs)
         let writer = SQLWriter(changes: changes, inputs: answers.inputs, models: models)
         let upgrade = try writer.upgrade()
-        let downgrade = try DowngradeWriter(changes: changes, view: view, snapshot: snapshot, upgrade: writer).downgrade()
+        let downgrade = try DowngradeWriter(changes: changes, view: view, snapshot: snapshot, upgrade: writer)
+            .downgrade()
         let plan = Plan(
             message: options.message, toolVersion: ToolVersion.current, createdAt: options.createdAt,
             base: Plan.Base(
@@ -89,24 +91,30 @@ public struct MigrationPlanner {
         let catalogue = snapshot.catalogue
         var fixedInputs: [String] = []
         for (name, product) in models.products { fixedInputs += product.fixedInputs.keys.map { "\(name)/\($0)" } }
-        let productNames = Dictionary(catalogue.products.map { ($0.productID, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let productNames = Dictionary(
+            catalogue.products.map { ($0.productID, $0.name) }, uniquingKeysWith: { a, _ in a })
         fixedInputs += catalogue.fixedInputs.map { "\(productNames[$0.productID] ?? "")/\($0.name)" }
         let kinds: [(String, [String])] = [
             ("product", Array(models.products.keys) + catalogue.products.map(\.name)),
             ("product block", Array(models.productBlocks.keys) + catalogue.productBlocks.map(\.name)),
-            ("resource type", models.productBlocks.values.flatMap(\.resourceTypes) + catalogue.resourceTypes.map(\.name)),
+            (
+                "resource type",
+                models.productBlocks.values.flatMap(\.resourceTypes) + catalogue.resourceTypes.map(\.name)
+            ),
             ("fixed input (product/name)", fixedInputs),
         ]
         var lines: [String] = []
         for (kind, names) in kinds {
             for group in UnicodeNames.conflicts(names) {
-                lines.append("  \(kind): " + group.map { "'\($0)' (\(UnicodeNames.codePoints($0)))" }.joined(separator: " and "))
+                lines.append(
+                    "  \(kind): " + group.map { "'\($0)' (\(UnicodeNames.codePoints($0)))" }.joined(separator: " and "))
             }
         }
         guard !lines.isEmpty else { return }
         throw PlannerError(
             .unicodeConflict,
-            "these names look alike but are spelled with different Unicode code points, so PostgreSQL sees different names:\n\(lines.joined(separator: "\n"))\nRename them in the models or the catalogue so both use the same code points (usually the composed form, NFC)")
+            "these names look alike but are spelled with different Unicode code points, so PostgreSQL sees different names:\n\(lines.joined(separator: "\n"))\nRename them in the models or the catalogue so both use the same code points (usually the composed form, NFC)"
+        )
     }
 
     /// The schema's column limits (spec §1), checked at planning time: the database would refuse the migration.
@@ -114,7 +122,8 @@ public struct MigrationPlanner {
         func check(_ value: String?, _ limit: Int, _ what: String) throws(PlannerError) {
             // PostgreSQL counts code points; Swift's `count` counts grapheme clusters ("e" + U+0301 is one).
             guard let value, TextEscaping.codePoints(value) > limit else { return }
-            throw PlannerError(.invalidValue, "\(what) is \(TextEscaping.codePoints(value)) characters; the database allows \(limit)")
+            throw PlannerError(
+                .invalidValue, "\(what) is \(TextEscaping.codePoints(value)) characters; the database allows \(limit)")
         }
         for product in changes.createProducts {
             try check(inputs[product]?["tag"], 20, "the tag of product '\(product)'")
@@ -149,47 +158,57 @@ public struct MigrationPlanner {
         for product in changes.createProducts {
             let type = models.products[product]?.productType ?? ""
             let context = ["Product: \(type) \(product)"]
-            _ = try conversation.text(Question(
-                section: "Create new products", context: context, prompt: "Supply the product description: ",
-                key: .input(product, "description")))
-            _ = try conversation.text(Question(
-                section: "Create new products", prompt: "Supply the product tag: ", key: .input(product, "tag")))
+            _ = try conversation.text(
+                Question(
+                    section: "Create new products", context: context, prompt: "Supply the product description: ",
+                    key: .input(product, "description")))
+            _ = try conversation.text(
+                Question(
+                    section: "Create new products", prompt: "Supply the product tag: ", key: .input(product, "tag")))
         }
         conversation.section("Create fixed inputs")
         for name in changes.createProductFixedInputs.keys.byteSorted() {
             for product in changes.createProductFixedInputs[name] ?? [] {
-                _ = try conversation.text(Question(
-                    section: "Create fixed inputs",
-                    prompt: "Supply fixed input value for product \(product) and fixed input \(name): ",
-                    emphasis: [.init(text: product, style: .bold), .init(text: name, style: .magenta)],
-                    key: .input(product, name)))
+                _ = try conversation.text(
+                    Question(
+                        section: "Create fixed inputs",
+                        prompt: "Supply fixed input value for product \(product) and fixed input \(name): ",
+                        emphasis: [.init(text: product, style: .bold), .init(text: name, style: .magenta)],
+                        key: .input(product, name)))
             }
         }
         conversation.section("Create product blocks")
         for block in changes.createProductBlocks {
-            _ = try conversation.text(Question(
-                section: "Create product blocks", context: ["Product block: \(block)"],
-                prompt: "Supply the product block description: ", key: .input(block, "description")))
-            _ = try conversation.text(Question(
-                section: "Create product blocks", prompt: "Supply the product block tag: ", key: .input(block, "tag")))
+            _ = try conversation.text(
+                Question(
+                    section: "Create product blocks", context: ["Product block: \(block)"],
+                    prompt: "Supply the product block description: ", key: .input(block, "description")))
+            _ = try conversation.text(
+                Question(
+                    section: "Create product blocks", prompt: "Supply the product block tag: ",
+                    key: .input(block, "tag")))
         }
         conversation.section("Create resource types")
         for type in changes.createResourceTypes {
-            _ = try conversation.text(Question(
-                section: "Create resource types", prompt: "Supply description for new resource type \(type): ",
-                emphasis: [.init(text: type, style: .magenta)], key: .input(type, "description")))
+            _ = try conversation.text(
+                Question(
+                    section: "Create resource types", prompt: "Supply description for new resource type \(type): ",
+                    emphasis: [.init(text: type, style: .magenta)], key: .input(type, "description")))
         }
         conversation.section("Create subscription instance values")
         for type in changes.createResourceTypeInstanceRelations.keys.byteSorted() {
             for block in changes.createResourceTypeInstanceRelations[type] ?? [] {
                 // `inputs[rt][block]`, else `inputs[rt]["value"]`, else ask (spec 2.7).
-                if let shared = conversation.given(.input(type, "value")), conversation.given(.input(type, block)) == nil {
+                if let shared = conversation.given(.input(type, "value")),
+                    conversation.given(.input(type, block)) == nil
+                {
                     conversation.record(.input(type, "value"), shared)
                     continue
                 }
                 let question = Question(
                     section: "Create subscription instance values",
-                    prompt: "Supply default subscription instance value for resource type \(type) and product block \(block): ",
+                    prompt:
+                        "Supply default subscription instance value for resource type \(type) and product block \(block): ",
                     emphasis: [.init(text: type, style: .magenta), .init(text: block, style: .bold)],
                     key: .input(type, block))
                 _ = try conversation.text(question)

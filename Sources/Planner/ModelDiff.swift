@@ -28,7 +28,10 @@ struct ModelDiffs {
     /// except existing products matched by the skip list (orchestrator-core's `SKIP_MODEL_FOR_MIGRATION_DB_DIFF`).
     /// Every model block is diffed too, not only those reachable from existing products as in orchestrator-core:
     /// otherwise a block shared with a new product would only be diffed by the next plan.
-    init(models: ModelSet, dbProducts: [String: CatalogueView.ProductEntry], dbBlocks: [String: CatalogueView.BlockEntry], skip: [String]) {
+    init(
+        models: ModelSet, dbProducts: [String: CatalogueView.ProductEntry],
+        dbBlocks: [String: CatalogueView.BlockEntry], skip: [String]
+    ) {
         for (name, product) in models.products {
             let existing = dbProducts[name]
             if existing != nil, skip.contains(where: { name.lowercased().contains($0.lowercased()) }) { continue }

@@ -95,18 +95,23 @@ extension ModelSet {
     public var fingerprint: String {
         var lines: [String] = []
         for (name, product) in products {
-            lines.append(CanonicalText.line(["product", name, product.productType, product.productBlocks.joined(separator: ",")]))
+            lines.append(
+                CanonicalText.line(["product", name, product.productType, product.productBlocks.joined(separator: ",")])
+            )
             for (input, model) in product.fixedInputs {
-                lines.append(CanonicalText.line(["fixed_input", name, input, model.type, model.values?.joined(separator: ",")]))
+                lines.append(
+                    CanonicalText.line(["fixed_input", name, input, model.type, model.values?.joined(separator: ",")]))
             }
         }
         for (name, block) in productBlocks {
             lines.append(CanonicalText.line(["product_block", name, block.resourceTypes.joined(separator: ",")]))
             for (dependency, relation) in block.dependsOn {
                 for (attribute, bounds) in relation.attributes {
-                    lines.append(CanonicalText.line([
-                        "depends_on", name, dependency, attribute, bounds.min.map(String.init), bounds.max.map(String.init),
-                    ]))
+                    lines.append(
+                        CanonicalText.line([
+                            "depends_on", name, dependency, attribute, bounds.min.map(String.init),
+                            bounds.max.map(String.init),
+                        ]))
                 }
             }
         }

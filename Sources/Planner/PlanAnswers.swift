@@ -32,7 +32,9 @@ public struct PlanAnswers: Hashable, Sendable {
 
     /// The JSON of an `--inputs`/`--updates` argument: `@path` reads a file (a large catalogue's inputs exceed the
     /// argv limit), anything else is the JSON itself. Returns the text and how to name it in errors.
-    public static func argumentText(_ value: String, option: String) throws(PlannerError) -> (text: String, source: String) {
+    public static func argumentText(
+        _ value: String, option: String
+    ) throws(PlannerError) -> (text: String, source: String) {
         guard value.hasPrefix("@") else { return (value, option) }
         let path = String(value.dropFirst())
         do throws(TextFile.Failure) {
@@ -69,20 +71,24 @@ public struct PlanAnswers: Hashable, Sendable {
         for (key, value) in object {
             switch key {
             case "fixed_inputs": updates.fixedInputs = try nested(value, "\(source): updates.fixed_inputs")
-            case "block_resource_types": updates.blockResourceTypes = try nested(value, "\(source): updates.block_resource_types")
+            case "block_resource_types":
+                updates.blockResourceTypes = try nested(value, "\(source): updates.block_resource_types")
             case "resource_types": updates.resourceTypes = try flat(value, "\(source): updates.resource_types")
             case "products": updates.products = try flat(value, "\(source): updates.products")
             case "product_blocks": updates.productBlocks = try flat(value, "\(source): updates.product_blocks")
             default:
                 throw PlannerError(
                     .invalidAnswers,
-                    "\(source): unknown key '\(key)' in --updates (expected fixed_inputs, resource_types, block_resource_types, products, product_blocks)")
+                    "\(source): unknown key '\(key)' in --updates (expected fixed_inputs, resource_types, block_resource_types, products, product_blocks)"
+                )
             }
         }
         return updates
     }
 
-    private static func jsonObject(_ text: String, source: String) throws(PlannerError) -> [(key: String, value: JSONValue)] {
+    private static func jsonObject(
+        _ text: String, source: String
+    ) throws(PlannerError) -> [(key: String, value: JSONValue)] {
         let parsed: JSONValue
         do throws(JSONValue.SyntaxError) {
             parsed = try JSONValue.parse(text)
@@ -96,10 +102,14 @@ public struct PlanAnswers: Hashable, Sendable {
     }
 
     private static func flat(_ value: JSONValue, _ what: String) throws(PlannerError) -> [String: String] {
-        guard let object = value.members else { throw PlannerError(.invalidAnswers, "\(what) must be an object of old → new names") }
+        guard let object = value.members else {
+            throw PlannerError(.invalidAnswers, "\(what) must be an object of old → new names")
+        }
         var result: [String: String] = [:]
         for (old, new) in object {
-            guard case .string(let name) = new else { throw PlannerError(.invalidAnswers, "\(what).\(old) must be a name") }
+            guard case .string(let name) = new else {
+                throw PlannerError(.invalidAnswers, "\(what).\(old) must be a name")
+            }
             result[old] = name
         }
         return result

@@ -92,12 +92,16 @@ public enum PlanFile {
         } else {
             changes.key("create_product_block_relations", level: 1)
             for dependency in c.createProductBlockRelations.keys.byteSorted() {
-                changes.records(dependency, (c.createProductBlockRelations[dependency] ?? []).map { relation in
-                    [
-                        ("in_use_by", PlanYAMLWriter.quote(relation.inUseBy)), ("attribute", PlanYAMLWriter.quote(relation.attribute)),
-                        ("min", relation.min.map(String.init) ?? "null"), ("max", relation.max.map(String.init) ?? "null"),
-                    ]
-                }, level: 2)
+                changes.records(
+                    dependency,
+                    (c.createProductBlockRelations[dependency] ?? []).map { relation in
+                        [
+                            ("in_use_by", PlanYAMLWriter.quote(relation.inUseBy)),
+                            ("attribute", PlanYAMLWriter.quote(relation.attribute)),
+                            ("min", relation.min.map(String.init) ?? "null"),
+                            ("max", relation.max.map(String.init) ?? "null"),
+                        ]
+                    }, level: 2)
             }
         }
         changes.groups("delete_product_block_relations", c.deleteProductBlockRelations, level: 1)
@@ -120,7 +124,11 @@ public enum PlanFile {
         parts["answers"] = answers.text
 
         var warnings = PlanYAMLWriter()
-        warnings.records("warnings", plan.warnings.map { [("kind", PlanYAMLWriter.quote($0.kind.rawValue)), ("message", PlanYAMLWriter.quote($0.message))] }, level: 0)
+        warnings.records(
+            "warnings",
+            plan.warnings.map {
+                [("kind", PlanYAMLWriter.quote($0.kind.rawValue)), ("message", PlanYAMLWriter.quote($0.message))]
+            }, level: 0)
         parts["warnings"] = warnings.text
 
         var upgrade = PlanYAMLWriter()
@@ -151,7 +159,9 @@ public enum PlanFile {
         do {
             // No tag resolution: every value of a plan is a string (or `null` in known places), and resolving tags
             // runs regular expressions over every scalar.
-            guard let parsed = try Yams.compose(yaml: text, .basic) else { throw PlannerError(.invalidPlan, "\(file) is empty") }
+            guard let parsed = try Yams.compose(yaml: text, .basic) else {
+                throw PlannerError(.invalidPlan, "\(file) is empty")
+            }
             node = parsed
         } catch let error as PlannerError {
             throw error
@@ -168,7 +178,10 @@ public enum PlanFile {
                 edited = sections.filter { stored[$0]?.string != current[$0] }
             }
             let which = edited.isEmpty ? "" : " (changed: \(edited.joined(separator: ", ")))"
-            throw PlannerError(.invalidPlan, "\(file) was edited after it was planned\(which); its digest no longer matches. Re-plan (with --answers \(file) to keep the answers) instead of editing it")
+            throw PlannerError(
+                .invalidPlan,
+                "\(file) was edited after it was planned\(which); its digest no longer matches. Re-plan (with --answers \(file) to keep the answers) instead of editing it"
+            )
         }
         return plan
     }

@@ -90,9 +90,13 @@ struct PlanNodeReader {
     func plan(_ root: Node) throws(PlannerError) -> Plan {
         guard root.mapping != nil else { throw fail(root, "a plan must be a mapping") }
         let formatText = try string(root, "format_version")
-        guard let format = Int(formatText) else { throw fail(root["format_version"], "format_version must be a number") }
+        guard let format = Int(formatText) else {
+            throw fail(root["format_version"], "format_version must be a number")
+        }
         guard format == Plan.formatVersion else {
-            throw PlannerError(.invalidPlan, "\(file) has plan format \(format); this orchestrator-planner reads format \(Plan.formatVersion)")
+            throw PlannerError(
+                .invalidPlan,
+                "\(file) has plan format \(format); this orchestrator-planner reads format \(Plan.formatVersion)")
         }
         let baseNode = try value(root, "base")
         let targetNode = try value(root, "target")
@@ -121,9 +125,10 @@ struct PlanNodeReader {
             guard let sequence = list.sequence else { throw fail(list, "relations of '\(dependency)' must be a list") }
             var relations: [BlockRelationChange] = []
             for item in sequence {
-                relations.append(BlockRelationChange(
-                    inUseBy: try string(item, "in_use_by"), attribute: try string(item, "attribute"),
-                    min: try optionalInt(item, "min"), max: try optionalInt(item, "max")))
+                relations.append(
+                    BlockRelationChange(
+                        inUseBy: try string(item, "in_use_by"), attribute: try string(item, "attribute"),
+                        min: try optionalInt(item, "min"), max: try optionalInt(item, "max")))
             }
             changes.createProductBlockRelations[dependency] = relations
         }
@@ -147,7 +152,9 @@ struct PlanNodeReader {
         guard let warningList = warningsNode.sequence else { throw fail(warningsNode, "'warnings' must be a list") }
         for item in warningList {
             let kindText = try string(item, "kind")
-            guard let kind = Plan.Warning.Kind(rawValue: kindText) else { throw fail(item, "unknown warning kind '\(kindText)'") }
+            guard let kind = Plan.Warning.Kind(rawValue: kindText) else {
+                throw fail(item, "unknown warning kind '\(kindText)'")
+            }
             warnings.append(Plan.Warning(kind, try string(item, "message")))
         }
 
@@ -159,7 +166,8 @@ struct PlanNodeReader {
                 takenAt: try string(baseNode, "taken_at"), alembicVersions: try strings(baseNode, "alembic_versions")),
             target: Plan.Target(
                 models: try string(targetNode, "models"), fingerprint: try string(targetNode, "fingerprint"),
-                incompleteModels: targetNode["incomplete_models"] == nil ? [] : try strings(targetNode, "incomplete_models")),
+                incompleteModels: targetNode["incomplete_models"] == nil
+                    ? [] : try strings(targetNode, "incomplete_models")),
             changes: changes, answers: answers, warnings: warnings,
             upgrade: try strings(root, "upgrade"), downgrade: try strings(root, "downgrade"))
         plan.formatVersion = format

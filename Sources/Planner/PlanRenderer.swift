@@ -30,9 +30,14 @@ public enum PlanRenderer {
             ("create_product_blocks", list(c.createProductBlocks)),
             ("rename_product_blocks", renames(c.renameProductBlocks)),
             ("delete_product_blocks", list(c.deleteProductBlocks)),
-            ("create_product_block_relations", c.createProductBlockRelations.keys.byteSorted().flatMap { dependency in
-                (c.createProductBlockRelations[dependency] ?? []).map { "\($0.inUseBy).\($0.attribute) → \(dependency)" }
-            }),
+            (
+                "create_product_block_relations",
+                c.createProductBlockRelations.keys.byteSorted().flatMap { dependency in
+                    (c.createProductBlockRelations[dependency] ?? []).map {
+                        "\($0.inUseBy).\($0.attribute) → \(dependency)"
+                    }
+                }
+            ),
             ("delete_product_block_relations", groups(c.deleteProductBlockRelations, "from")),
             ("create_resource_type_instance_relations", groups(c.createResourceTypeInstanceRelations, "values on")),
         ]
@@ -40,7 +45,8 @@ public enum PlanRenderer {
     }
 
     /// `includeSQL: false` gives the summary `plan` prints; `digest` saves recomputing it when the caller has it.
-    public static func text(_ plan: Plan, file: String? = nil, includeSQL: Bool = true, digest: String? = nil) -> String {
+    public static func text(_ plan: Plan, file: String? = nil, includeSQL: Bool = true, digest: String? = nil) -> String
+    {
         var lines: [String] = []
         lines.append("Plan\(file.map { " \($0)" } ?? ""): \(plan.message)")
         lines.append("  base:    \(plan.base.source), snapshot \(plan.base.takenAt), \(plan.base.fingerprint)")
@@ -78,14 +84,19 @@ public enum PlanRenderer {
     }
 
     public static func markdown(_ plan: Plan, file: String? = nil) -> String {
-        func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+        func cell(_ text: String) -> String {
+            text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        }
         var lines: [String] = []
         lines.append("### Catalogue migration plan: \(cell(plan.message))")
         lines.append("")
-        lines.append("Base `\(plan.base.fingerprint.prefix(19))…` (\(cell(plan.base.source)), snapshot \(plan.base.takenAt)) → models `\(cell(plan.target.models))`. Digest `\(PlanFile.digest(of: plan))`.")
+        lines.append(
+            "Base `\(plan.base.fingerprint.prefix(19))…` (\(cell(plan.base.source)), snapshot \(plan.base.takenAt)) → models `\(cell(plan.target.models))`. Digest `\(PlanFile.digest(of: plan))`."
+        )
         lines.append("")
         if !plan.target.incompleteModels.isEmpty {
-            lines.append("**⚠ Planned on incomplete models** (`--allow-incomplete-models`): the model reader could not read")
+            lines.append(
+                "**⚠ Planned on incomplete models** (`--allow-incomplete-models`): the model reader could not read")
             for diagnostic in plan.target.incompleteModels { lines.append("- `\(cell(diagnostic))`") }
             lines.append("")
         }
@@ -95,7 +106,9 @@ public enum PlanRenderer {
         }
         if !plan.warnings.isEmpty {
             for warning in plan.warnings {
-                let marker = warning.kind == .destructive ? "**⚠ destructive:**" : warning.kind == .irreversible ? "**⚠ irreversible:**" : "**note:**"
+                let marker =
+                    warning.kind == .destructive
+                    ? "**⚠ destructive:**" : warning.kind == .irreversible ? "**⚠ irreversible:**" : "**note:**"
                 lines.append("- \(marker) \(cell(warning.message))")
             }
             lines.append("")
@@ -123,7 +136,10 @@ public enum PlanRenderer {
         var object: [String: Any] = [
             "format_version": plan.formatVersion, "message": plan.message, "tool_version": plan.toolVersion,
             "created_at": plan.createdAt, "digest": PlanFile.digest(of: plan),
-            "base": ["fingerprint": plan.base.fingerprint, "source": plan.base.source, "taken_at": plan.base.takenAt, "alembic_versions": plan.base.alembicVersions],
+            "base": [
+                "fingerprint": plan.base.fingerprint, "source": plan.base.source, "taken_at": plan.base.takenAt,
+                "alembic_versions": plan.base.alembicVersions,
+            ],
             "target": [
                 "models": plan.target.models, "fingerprint": plan.target.fingerprint,
                 "incomplete_models": plan.target.incompleteModels,
@@ -136,13 +152,17 @@ public enum PlanRenderer {
         object["changes"] = changes
         var answers: [String: Any] = ["inputs": plan.answers.inputs]
         if let updates = plan.answers.updates {
-            answers["updates"] = [
-                "fixed_inputs": updates.fixedInputs, "resource_types": updates.resourceTypes,
-                "block_resource_types": updates.blockResourceTypes, "products": updates.products, "product_blocks": updates.productBlocks,
-            ] as [String: Any]
+            answers["updates"] =
+                [
+                    "fixed_inputs": updates.fixedInputs, "resource_types": updates.resourceTypes,
+                    "block_resource_types": updates.blockResourceTypes, "products": updates.products,
+                    "product_blocks": updates.productBlocks,
+                ] as [String: Any]
         }
         object["answers"] = answers
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        let data =
+            (try? JSONSerialization.data(
+                withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -12,17 +12,24 @@ struct PlanYAMLWriter {
     /// Keys that are plain identifiers stay unquoted for readability; anything else (spaces, YAML's special
     /// words like `yes` or `null`) is quoted.
     static func key(_ key: String) -> String {
-        let special: Set<String> = ["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE", "yes", "Yes", "YES",
-                                    "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N"]
+        let special: Set<String> = [
+            "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE", "yes", "Yes", "YES",
+            "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF", "y", "Y", "n", "N",
+        ]
         guard let first = key.unicodeScalars.first, first.properties.isASCIIHexDigit == false || first.value > 0x39,
-              key.unicodeScalars.allSatisfy({ ($0.value >= 0x61 && $0.value <= 0x7a) || ($0.value >= 0x41 && $0.value <= 0x5a) || ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "_" }),
-              !(first.value >= 0x30 && first.value <= 0x39), !special.contains(key)
+            key.unicodeScalars.allSatisfy({
+                ($0.value >= 0x61 && $0.value <= 0x7a) || ($0.value >= 0x41 && $0.value <= 0x5a)
+                    || ($0.value >= 0x30 && $0.value <= 0x39) || $0 == "_"
+            }),
+            !(first.value >= 0x30 && first.value <= 0x39), !special.contains(key)
         else { return quote(key) }
         return key
     }
 
     mutating func comment(_ line: String) { text += "# \(line)\n" }
-    mutating func scalar(_ key: String, _ value: String, level: Int) { text += "\(pad(level))\(Self.key(key)): \(value)\n" }
+    mutating func scalar(_ key: String, _ value: String, level: Int) {
+        text += "\(pad(level))\(Self.key(key)): \(value)\n"
+    }
     mutating func string(_ key: String, _ value: String, level: Int) { scalar(key, Self.quote(value), level: level) }
     mutating func key(_ key: String, level: Int) { text += "\(pad(level))\(Self.key(key)):\n" }
 

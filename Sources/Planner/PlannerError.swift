@@ -22,4 +22,3 @@ public enum PlannerErrorCode: String, ModuleErrorCode {
     /// Two spellings of a name that differ only in their Unicode code points (NFC and NFD) meet.
     case unicodeConflict
 }
-

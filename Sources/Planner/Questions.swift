@@ -44,7 +44,10 @@ public struct Question: Hashable, Sendable {
         public var style: Style
     }
 
-    public init(section: String, context: [String] = [], prompt: String, emphasis: [Emphasis] = [], kind: Kind = .text, key: AnswerKey) {
+    public init(
+        section: String, context: [String] = [], prompt: String, emphasis: [Emphasis] = [], kind: Kind = .text,
+        key: AnswerKey
+    ) {
         self.section = section
         self.context = context
         self.prompt = prompt
@@ -103,7 +106,8 @@ public final class PrefilledQuestioner: Questioner {
 /// orchestrator-core's confirmation before anything is written: `Confirm the above actions [y/n]: `, where any answer
 /// containing a `y` ("yes", "maybe") confirms and an empty one means no (spec §2.4 step 7).
 public enum Confirmation {
-    public static let actions = Question(section: "", prompt: "Confirm the above actions [y/n]: ", kind: .confirm, key: .confirmation("actions"))
+    public static let actions = Question(
+        section: "", prompt: "Confirm the above actions [y/n]: ", kind: .confirm, key: .confirmation("actions"))
 
     /// True when confirmed; nil when nobody could answer (end of input, `--no-input`).
     public static func ask(_ questioner: Questioner, _ question: Question = actions) throws(PlannerError) -> Bool? {

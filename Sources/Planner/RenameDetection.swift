@@ -18,10 +18,14 @@ struct RenameDetection {
         if let given {
             for (old, new) in given.productBlocks {
                 guard deleted.contains(old) else {
-                    throw PlannerError(.invalidAnswers, "--updates product_blocks: '\(old)' is not a product block that the models remove")
+                    throw PlannerError(
+                        .invalidAnswers,
+                        "--updates product_blocks: '\(old)' is not a product block that the models remove")
                 }
                 guard created.contains(new) else {
-                    throw PlannerError(.invalidAnswers, "--updates product_blocks: '\(new)' is not a product block that the models add")
+                    throw PlannerError(
+                        .invalidAnswers, "--updates product_blocks: '\(new)' is not a product block that the models add"
+                    )
                 }
             }
             return given.productBlocks
@@ -33,7 +37,7 @@ struct RenameDetection {
             guard let entry = view.blocks[old] else { continue }
             for new in created where !taken.contains(new) {
                 guard let model = models.productBlocks[new], Set(model.resourceTypes) == entry.resourceTypes,
-                      Set(model.dependsOn.keys) == Set(entry.dependsOn.keys)
+                    Set(model.dependsOn.keys) == Set(entry.dependsOn.keys)
                 else { continue }
                 if !announcedBlocks {
                     conversation.section("Rename product blocks")
@@ -62,10 +66,12 @@ struct RenameDetection {
         if let given {
             for (old, new) in given.products {
                 guard deleted.contains(old) else {
-                    throw PlannerError(.invalidAnswers, "--updates products: '\(old)' is not a product that the models remove")
+                    throw PlannerError(
+                        .invalidAnswers, "--updates products: '\(old)' is not a product that the models remove")
                 }
                 guard created.contains(new) else {
-                    throw PlannerError(.invalidAnswers, "--updates products: '\(new)' is not a product that the models add")
+                    throw PlannerError(
+                        .invalidAnswers, "--updates products: '\(new)' is not a product that the models add")
                 }
             }
             return given.products
@@ -77,7 +83,8 @@ struct RenameDetection {
             guard let entry = dbProducts[old] else { continue }
             for new in created where !taken.contains(new) {
                 guard let model = models.products[new], model.productType == entry.row.productType,
-                      Set(model.fixedInputs.keys) == Set(entry.fixedInputs.keys), Set(model.productBlocks) == entry.productBlocks
+                    Set(model.fixedInputs.keys) == Set(entry.fixedInputs.keys),
+                    Set(model.productBlocks) == entry.productBlocks
                 else { continue }
                 if !announcedProducts {
                     conversation.section("Rename products")
@@ -119,7 +126,8 @@ struct RenameDetection {
         while !possible.isEmpty && !newNames.isEmpty {
             let first = Question(
                 section: "Rename resource types", prompt: "Which resource type would you want to rename?",
-                kind: .menu(options: possible.keys.byteSorted(), quitLabel: "continue"), key: .resourceTypeRename(old: ""))
+                kind: .menu(options: possible.keys.byteSorted(), quitLabel: "continue"),
+                key: .resourceTypeRename(old: ""))
             let (old, answered) = try conversation.menu(first)
             guard answered, let old, let candidates = possible[old] else { break }
             let second = Question(
@@ -140,7 +148,9 @@ struct RenameDetection {
 
     /// `map_update_product_block_resource_types`, keeping every pick (orchestrator-core keeps only the last one
     /// per block).
-    func blockResourceTypeUpdates(diffs: ModelDiffs, renames: [String: String]) throws(PlannerError) -> [String: [String: String]] {
+    func blockResourceTypeUpdates(
+        diffs: ModelDiffs, renames: [String: String]
+    ) throws(PlannerError) -> [String: [String: String]] {
         conversation.section("Update block resource types")
         var updates: [String: [String: String]] = [:]
         for block in diffs.blocks.keys.byteSorted() {
@@ -177,13 +187,16 @@ struct RenameDetection {
         var renames: [String: [String: String]] = [:]
         for product in diffs.products.keys.byteSorted() {
             guard let diff = diffs.products[product], view.products[product] != nil,
-                  diff.missingFixedInputsInModel.count == 1, diff.missingFixedInputsInDB.count == 1,
-                  let old = diff.missingFixedInputsInModel.first, let new = diff.missingFixedInputsInDB.first
+                diff.missingFixedInputsInModel.count == 1, diff.missingFixedInputsInDB.count == 1,
+                let old = diff.missingFixedInputsInModel.first, let new = diff.missingFixedInputsInDB.first
             else { continue }
             let question = Question(
                 section: "Update fixed inputs",
                 prompt: "Do you wish to rename fixed input \(old) to \(new) for product \(product)? [y/N]: ",
-                emphasis: [.init(text: old, style: .magenta), .init(text: new, style: .magenta), .init(text: product, style: .bold)],
+                emphasis: [
+                    .init(text: old, style: .magenta), .init(text: new, style: .magenta),
+                    .init(text: product, style: .bold),
+                ],
                 kind: .confirm, key: .fixedInputRename(product: product, old: old))
             if try conversation.confirm(question) == true {
                 renames[product] = [old: new]

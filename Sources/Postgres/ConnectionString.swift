@@ -25,9 +25,11 @@ public struct ConnectionString: Sendable {
         let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         var redactor = Redactor(secrets: Self.passwordCandidates(in: trimmed))
         guard !trimmed.isEmpty else {
-            throw PostgresError(.invalidConnectionString, "the connection string is empty; pass --db or set DATABASE_URI")
+            throw PostgresError(
+                .invalidConnectionString, "the connection string is empty; pass --db or set DATABASE_URI")
         }
-        let (normalized, encodedPassword) = Self.encodingPassword(try Self.dropDriverSuffix(trimmed, redactor: redactor))
+        let (normalized, encodedPassword) = Self.encodingPassword(
+            try Self.dropDriverSuffix(trimmed, redactor: redactor))
         if let encodedPassword { redactor.add(encodedPassword) }
 
         var errorMessage: UnsafeMutablePointer<CChar>?
@@ -65,7 +67,8 @@ public struct ConnectionString: Sendable {
     }
 
     /// `--db` when given, else `DATABASE_URI` from the environment.
-    public static func resolve(option: String?, environment: [String: String]) throws(PostgresError) -> ConnectionString {
+    public static func resolve(option: String?, environment: [String: String]) throws(PostgresError) -> ConnectionString
+    {
         if let option { return try ConnectionString(option) }
         if let fromEnvironment = environment[environmentVariable] { return try ConnectionString(fromEnvironment) }
         throw PostgresError(
@@ -81,7 +84,8 @@ public struct ConnectionString: Sendable {
         guard base == "postgresql" || base == "postgres" else {
             throw PostgresError(
                 .invalidConnectionString,
-                "the connection string's scheme '\(redactor.redact(String(scheme)))' is not PostgreSQL's; use postgresql://")
+                "the connection string's scheme '\(redactor.redact(String(scheme)))' is not PostgreSQL's; use postgresql://"
+            )
         }
         return "postgresql" + raw[separator.lowerBound...]
     }
@@ -104,7 +108,10 @@ public struct ConnectionString: Sendable {
         while let key = search.range(of: "password", options: .caseInsensitive) {
             var index = key.upperBound
             while index < search.endIndex, search[index] == " " { index = search.index(after: index) }
-            guard index < search.endIndex, search[index] == "=" else { search = search[key.upperBound...]; continue }
+            guard index < search.endIndex, search[index] == "=" else {
+                search = search[key.upperBound...]
+                continue
+            }
             index = search.index(after: index)
             while index < search.endIndex, search[index] == " " { index = search.index(after: index) }
             let valueStart = index
@@ -134,7 +141,9 @@ extension ConnectionString {
     /// last, not the first: `@` in a password is a mistake libpq does not forgive, but SQLAlchemy-style URLs
     /// (orchestrator-core's `DATABASE_URI`) are often written so.
     static func uriUserInfo(_ raw: String) -> Range<String.Index>? {
-        guard let schemeEnd = raw.range(of: "://"), !raw[..<schemeEnd.lowerBound].contains(where: { $0 == " " || $0 == "=" }) else {
+        guard let schemeEnd = raw.range(of: "://"),
+            !raw[..<schemeEnd.lowerBound].contains(where: { $0 == " " || $0 == "=" })
+        else {
             return nil
         }
         let rest = raw[schemeEnd.upperBound...]

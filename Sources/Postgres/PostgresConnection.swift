@@ -77,8 +77,9 @@ public final class PostgresConnection: PostgresQuerying {
             let message = PQresultErrorMessage(result).map { String(cString: $0) } ?? errorMessage
             throw PostgresError(
                 .queryFailed, "a query failed",
-                cause: redactor.redact(message.trimmingCharacters(in: .whitespacesAndNewlines)
-                    .replacingOccurrences(of: "\n", with: " ")))
+                cause: redactor.redact(
+                    message.trimmingCharacters(in: .whitespacesAndNewlines)
+                        .replacingOccurrences(of: "\n", with: " ")))
         }
         let rowCount = PQntuples(result)
         let columnCount = PQnfields(result)

@@ -16,7 +16,8 @@ public struct NameResolver {
     public init(modules: ProjectModules) { self.modules = modules }
 
     public static let builtins: Set<String> = [
-        "int", "str", "bool", "float", "bytes", "complex", "list", "dict", "set", "frozenset", "tuple", "type", "object",
+        "int", "str", "bool", "float", "bytes", "complex", "list", "dict", "set", "frozenset", "tuple", "type",
+        "object",
         "bytearray", "range", "Exception", "property", "classmethod", "staticmethod", "super", "len", "isinstance",
     ]
 
@@ -41,13 +42,15 @@ public struct NameResolver {
         }
         for star in module.starImports {
             if let starModule = modules.modules[star], !name.hasPrefix("_"),
-               let found = lookup(name, in: starModule, depth: depth + 1)
+                let found = lookup(name, in: starModule, depth: depth + 1)
             {
                 return found
             }
         }
         // A submodule that some import already loaded is an attribute of its package.
-        if let submodule = modules.modules[module.name + "." + name], module.isPackage { return .projectModule(submodule) }
+        if let submodule = modules.modules[module.name + "." + name], module.isPackage {
+            return .projectModule(submodule)
+        }
         if Self.builtins.contains(name) { return .builtin(name) }
         return nil
     }

@@ -72,8 +72,9 @@ public final class ProjectModules {
         return found && isDirectory.boolValue == directory
     }
 
-    public func diagnose(_ file: String, _ line: Int, _ message: String, severity: SourceDiagnostic.Severity = .incomplete) {
-        diagnostics.append(SourceDiagnostic(file: file, line: line, message: message, severity: severity))
+    /// Records a diagnostic; `incomplete: false` for findings that cannot hide a definition.
+    public func diagnose(_ file: String, _ line: Int, _ message: String, incomplete: Bool = true) {
+        diagnostics.append(SourceDiagnostic(file: file, line: line, message: message, isIncomplete: incomplete))
     }
 
     /// True when the first component of a dotted name is a folder or module under the root: an import of a
@@ -122,7 +123,10 @@ public final class ProjectModules {
         guard let location = locate(dotted) else {
             failed.insert(dotted)
             if let importer {
-                diagnose(importer.file, importer.line, "cannot import module '\(dotted)': no \(dotted.replacingOccurrences(of: ".", with: "/")).py or package under the models root")
+                diagnose(
+                    importer.file, importer.line,
+                    "cannot import module '\(dotted)': no \(dotted.replacingOccurrences(of: ".", with: "/")).py or package under the models root"
+                )
             }
             return nil
         }
@@ -141,11 +145,14 @@ public final class ProjectModules {
                 statements = try PythonParser.parseModule(try PythonSourceText.decode(data))
             } catch {
                 failed.insert(dotted)
-                diagnose(location.file, error.line, "\(error.message): Python cannot import this module, so nothing in it is read")
+                diagnose(
+                    location.file, error.line,
+                    "\(error.message): Python cannot import this module, so nothing in it is read")
                 return nil
             }
         }
-        let module = ProjectModule(name: dotted, file: location.file, isPackage: location.isPackage, statements: statements)
+        let module = ProjectModule(
+            name: dotted, file: location.file, isPackage: location.isPackage, statements: statements)
         modules[dotted] = module
         byFile[location.file] = module
         loadOrder.append(module)
@@ -162,7 +169,9 @@ public final class ProjectModules {
             case .importModules(let names, let line):
                 for imported in names {
                     if isProjectModuleName(imported.name) {
-                        if load(imported.name, from: (module.file, line)) != nil { module.imports.append(imported.name) }
+                        if load(imported.name, from: (module.file, line)) != nil {
+                            module.imports.append(imported.name)
+                        }
                     }
                     if let alias = imported.alias {
                         module.symbols[alias] = .module(imported.name)
@@ -180,24 +189,26 @@ public final class ProjectModules {
                 }
                 if isProject, executing.contains(base), let partial = modules[base] {
                     // A circular import: Python runs `from base import name` against the partly executed module.
-                    for imported in names where imported.name != "*" && partial.symbols[imported.name] == nil
+                    for imported in names
+                    where imported.name != "*" && partial.symbols[imported.name] == nil
                         && locate("\(base).\(imported.name)") == nil
                     {
                         diagnose(
                             module.file, line,
-                            "cannot import name '\(imported.name)' from partially initialized module '\(base)' (most likely due to a circular import): Python cannot import this module")
+                            "cannot import name '\(imported.name)' from partially initialized module '\(base)' (most likely due to a circular import): Python cannot import this module"
+                        )
                     }
                 }
                 for imported in names {
                     if imported.name == "*" {
-                        if isProject { module.starImports.append(base) } 
+                        if isProject { module.starImports.append(base) }
                         continue
                     }
                     let bound = imported.alias ?? imported.name
                     if !isProject {
                         module.symbols[bound] = .external("\(base).\(imported.name)")
                     } else if modules[base]?.isPackage == true, !definesName(base, imported.name),
-                              locate("\(base).\(imported.name)") != nil
+                        locate("\(base).\(imported.name)") != nil
                     {
                         // Only a package has submodules; asking the file system for every imported class would
                         // cost a few stat calls per name.
@@ -212,7 +223,7 @@ public final class ProjectModules {
                     diagnose(
                         module.file, definition.line,
                         "class \(definition.name) is defined twice (first on line \(previous.line)); the later definition wins, as in Python",
-                        severity: .note)
+                        incomplete: false)
                 }
                 let projectClass = ProjectClass(definition: definition, module: module)
                 for (line, reason) in projectClass.skipped {
@@ -232,7 +243,8 @@ public final class ProjectModules {
             case .compound(let body):
                 bind(module, body)
             case .skipped(let line, let reason):
-                diagnose(module.file, line, "statement skipped: \(reason)", severity: PythonParser.isHarmless(reason) ? .note : .incomplete)
+                diagnose(
+                    module.file, line, "statement skipped: \(reason)", incomplete: !PythonParser.isHarmless(reason))
             case .expression:
                 break
             }

@@ -39,7 +39,8 @@ struct PythonLexer {
                 var next = position + 1
                 if next < bytes.count, bytes[next] == UInt8(ascii: "\r") { next += 1 }
                 guard next >= bytes.count || bytes[next] == UInt8(ascii: "\n") else {
-                    throw PythonSyntaxError(line: line, message: "unexpected character after line continuation character")
+                    throw PythonSyntaxError(
+                        line: line, message: "unexpected character after line continuation character")
                 }
                 position = next + 1
                 line += 1
@@ -67,8 +68,9 @@ struct PythonLexer {
                     let start = position
                     while position < bytes.count, isNameContinue(bytes[position]) { position += 1 }
                     // A string prefix (r, b, u, f and their pairs) directly before a quote.
-                    if position < bytes.count, bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'"),
-                       position - start <= 2
+                    if position < bytes.count,
+                        bytes[position] == UInt8(ascii: "\"") || bytes[position] == UInt8(ascii: "'"),
+                        position - start <= 2
                     {
                         let prefix = String(decoding: bytes[start..<position], as: UTF8.self).lowercased()
                         if ["r", "u", "b", "f", "br", "rb", "fr", "rf"].contains(prefix) {
@@ -160,8 +162,8 @@ struct PythonLexer {
             if isNameContinue(byte) || byte == UInt8(ascii: ".") {
                 position += 1
             } else if byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-"), position > start,
-                      bytes[position - 1] == UInt8(ascii: "e") || bytes[position - 1] == UInt8(ascii: "E"),
-                      !isHexPrefixed(start)
+                bytes[position - 1] == UInt8(ascii: "e") || bytes[position - 1] == UInt8(ascii: "E"),
+                !isHexPrefixed(start)
             {
                 position += 1
             } else {
@@ -185,7 +187,8 @@ struct PythonLexer {
         while true {
             guard position < bytes.count else {
                 throw PythonSyntaxError(
-                    line: startLine, message: triple ? "unterminated triple-quoted string literal" : "unterminated string literal")
+                    line: startLine,
+                    message: triple ? "unterminated triple-quoted string literal" : "unterminated string literal")
             }
             let byte = bytes[position]
             if byte == quote {
@@ -269,7 +272,8 @@ struct PythonLexer {
         case ascii(","), ascii(";"), ascii("~"):
             break
         default:
-            throw PythonSyntaxError(line: line, message: "invalid character '\(String(decoding: [byte], as: UTF8.self))'")
+            throw PythonSyntaxError(
+                line: line, message: "invalid character '\(String(decoding: [byte], as: UTF8.self))'")
         }
         if length == 1 && byte == ascii("!") {
             throw PythonSyntaxError(line: line, message: "invalid syntax '!'")
@@ -281,7 +285,8 @@ struct PythonLexer {
     private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     private func isNameStart(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             || byte == UInt8(ascii: "_") || byte >= 0x80
     }
 

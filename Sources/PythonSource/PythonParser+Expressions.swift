@@ -31,7 +31,8 @@ extension PythonParser {
     mutating func enter() throws(PythonSyntaxError) {
         nesting += 1
         if nesting > Self.maximumNesting {
-            throw PythonSyntaxError(line: current.line, message: "too deeply nested (more than \(Self.maximumNesting) levels)")
+            throw PythonSyntaxError(
+                line: current.line, message: "too deeply nested (more than \(Self.maximumNesting) levels)")
         }
     }
 
@@ -39,7 +40,8 @@ extension PythonParser {
     mutating func chain() throws(PythonSyntaxError) {
         chainNodes += 1
         if chainNodes > Self.maximumChainNodes {
-            throw PythonSyntaxError(line: current.line, message: "expression too long (more than \(Self.maximumChainNodes) operators)")
+            throw PythonSyntaxError(
+                line: current.line, message: "expression too long (more than \(Self.maximumChainNodes) operators)")
         }
     }
 
@@ -49,7 +51,9 @@ extension PythonParser {
         if acceptName("lambda") {
             // Parameters up to the ':', then the body.
             while !current.isOp(":") {
-                if case .end = current.kind { throw PythonSyntaxError(line: current.line, message: "unterminated lambda") }
+                if case .end = current.kind {
+                    throw PythonSyntaxError(line: current.line, message: "unterminated lambda")
+                }
                 advance()
             }
             advance()
@@ -110,7 +114,8 @@ extension PythonParser {
                 try chain()
                 left = .binary(left, "in", try parseBinary(minimumPrecedence: 1))
             } else if current.isName("not") && peek().isName("in") {
-                advance(); advance()
+                advance()
+                advance()
                 try chain()
                 left = .binary(left, "not in", try parseBinary(minimumPrecedence: 1))
             } else if current.isName("is") {
@@ -140,7 +145,9 @@ extension PythonParser {
     /// Precedence climbing: one operator lookup per token instead of one pass per level.
     private mutating func parseBinary(minimumPrecedence: Int) throws(PythonSyntaxError) -> PythonExpression {
         var left = try parseUnary()
-        while case .op(let symbol) = current.kind, let precedence = Self.precedence(symbol), precedence >= minimumPrecedence {
+        while case .op(let symbol) = current.kind, let precedence = Self.precedence(symbol),
+            precedence >= minimumPrecedence
+        {
             advance()
             try chain()
             left = .binary(left, symbol, try parseBinary(minimumPrecedence: precedence + 1))
@@ -190,7 +197,8 @@ extension PythonParser {
             if accept("**") {
                 keywords.append(PythonKeyword(name: nil, value: try parseExpression()))
             } else if let name = current.name, peek().isOp("=") {
-                advance(); advance()
+                advance()
+                advance()
                 keywords.append(PythonKeyword(name: name, value: try parseExpression()))
             } else {
                 let argument = try parseStarOrExpression()
@@ -233,12 +241,16 @@ extension PythonParser {
         var depth = 0
         while true {
             let token = current
-            if case .end = token.kind { throw PythonSyntaxError(line: token.line, message: "unterminated comprehension") }
+            if case .end = token.kind {
+                throw PythonSyntaxError(line: token.line, message: "unterminated comprehension")
+            }
             if case .op(let symbol) = token.kind {
                 if ["(", "[", "{"].contains(symbol) { depth += 1 }
                 if [")", "]", "}"].contains(symbol) {
                     if depth == 0 {
-                        guard symbol == closing else { throw PythonSyntaxError(line: token.line, message: "unbalanced '\(symbol)'") }
+                        guard symbol == closing else {
+                            throw PythonSyntaxError(line: token.line, message: "unbalanced '\(symbol)'")
+                        }
                         advance()
                         return
                     }
@@ -326,7 +338,8 @@ extension PythonParser {
             while !accept("}") {
                 let entryLine = current.line
                 if accept("**") {
-                    entries.append(PythonDictEntry(key: nil, value: try parseBinary(minimumPrecedence: 1), line: entryLine))
+                    entries.append(
+                        PythonDictEntry(key: nil, value: try parseBinary(minimumPrecedence: 1), line: entryLine))
                 } else {
                     let key = try parseStarOrExpression()
                     if accept(":") {

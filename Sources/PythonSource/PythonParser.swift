@@ -122,12 +122,16 @@ public struct PythonParser {
             var decorators: [PythonExpression] = []
             while accept("@") {
                 decorators.append(try parseExpression())
-                guard case .newline = current.kind else { throw PythonSyntaxError(line: current.line, message: "expected a new line after a decorator") }
+                guard case .newline = current.kind else {
+                    throw PythonSyntaxError(line: current.line, message: "expected a new line after a decorator")
+                }
                 advance()
             }
             if current.isName("class") { return [.classDefinition(try parseClass())] }
             _ = acceptName("async")
-            guard current.isName("def") else { throw PythonSyntaxError(line: current.line, message: "expected 'def' or 'class' after decorators") }
+            guard current.isName("def") else {
+                throw PythonSyntaxError(line: current.line, message: "expected 'def' or 'class' after decorators")
+            }
             return [try parseFunction(decorators: decorators)]
         }
         guard let word = current.name else { return try parseSimpleStatements() }
@@ -210,7 +214,9 @@ public struct PythonParser {
     mutating func parseSuite() throws(PythonSyntaxError) -> [PythonStatement] {
         if case .newline = current.kind {
             advance()
-            guard case .indent = current.kind else { throw PythonSyntaxError(line: current.line, message: "expected an indented block") }
+            guard case .indent = current.kind else {
+                throw PythonSyntaxError(line: current.line, message: "expected an indented block")
+            }
             advance()
             return parseStatements(untilDedent: true)
         }
@@ -241,7 +247,10 @@ public struct PythonParser {
             if case .indent = current.kind { skipBlock() }
         } else {
             while true {
-                if case .newline = current.kind { advance(); break }
+                if case .newline = current.kind {
+                    advance()
+                    break
+                }
                 if case .end = current.kind { break }
                 advance()
             }
@@ -305,7 +314,9 @@ public struct PythonParser {
                 if accept(".") { level += 1 } else if accept("...") { level += 3 } else { break }
             }
             let module = current.isName("import") ? "" : try parseDottedName()
-            guard acceptName("import") else { throw PythonSyntaxError(line: current.line, message: "expected 'import'") }
+            guard acceptName("import") else {
+                throw PythonSyntaxError(line: current.line, message: "expected 'import'")
+            }
             var names: [PythonImportedName] = []
             if accept("*") {
                 names.append(PythonImportedName(name: "*", alias: nil))
@@ -336,7 +347,9 @@ public struct PythonParser {
             targets.removeLast()
             return .assignment(targets: targets, value: value, line: line)
         }
-        if case .op(let symbol) = current.kind, symbol.count >= 2, symbol.hasSuffix("="), !["==", "<=", ">=", "!="].contains(symbol) {
+        if case .op(let symbol) = current.kind, symbol.count >= 2, symbol.hasSuffix("="),
+            !["==", "<=", ">=", "!="].contains(symbol)
+        {
             advance()  // augmented assignment: evaluated by nothing the reader needs
             _ = try parseAssignedValue()
             return nil

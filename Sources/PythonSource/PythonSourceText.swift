@@ -17,7 +17,8 @@ public enum PythonSourceText {
         }
         let encoding = try declaredEncoding(bytes)
         if hadBOM, let encoding, encoding != .utf8 {
-            throw PythonSyntaxError(line: 1, message: "encoding problem: a UTF-8 byte order mark with a '\(encoding)' declaration")
+            throw PythonSyntaxError(
+                line: 1, message: "encoding problem: a UTF-8 byte order mark with a '\(encoding)' declaration")
         }
         let text: String
         switch encoding ?? .utf8 {
@@ -26,7 +27,9 @@ public enum PythonSourceText {
                 let position = firstInvalidUTF8(bytes)
                 throw PythonSyntaxError(
                     line: line(of: position, in: bytes),
-                    message: "Non-UTF-8 code starting with '\\x\(String(bytes[position], radix: 16))', but no encoding declared")
+                    message:
+                        "Non-UTF-8 code starting with '\\x\(String(bytes[position], radix: 16))', but no encoding declared"
+                )
             }
             text = decoded
         case .latin1:
@@ -35,7 +38,9 @@ public enum PythonSourceText {
             text = String(scalars)
         case .ascii:
             if let position = bytes.firstIndex(where: { $0 >= 0x80 }) {
-                throw PythonSyntaxError(line: line(of: position, in: bytes), message: "'ascii' codec can't decode byte 0x\(String(bytes[position], radix: 16))")
+                throw PythonSyntaxError(
+                    line: line(of: position, in: bytes),
+                    message: "'ascii' codec can't decode byte 0x\(String(bytes[position], radix: 16))")
             }
             text = String(decoding: bytes, as: UTF8.self)
         }
@@ -127,7 +132,8 @@ public enum PythonSourceText {
             case 0xF0...0xF4: length = 4
             default: return index
             }
-            guard index + length <= bytes.count, String(validating: bytes[index..<index + length], as: UTF8.self) != nil else {
+            guard index + length <= bytes.count, String(validating: bytes[index..<index + length], as: UTF8.self) != nil
+            else {
                 return index
             }
             index += length

@@ -69,7 +69,8 @@ public enum PythonStatement: Sendable {
     case classDefinition(PythonClassDefinition)
     case functionDefinition(name: String, decorators: [PythonExpression], line: Int)
     case assignment(targets: [PythonExpression], value: PythonExpression, line: Int)
-    case annotatedAssignment(target: PythonExpression, annotation: PythonExpression, value: PythonExpression?, line: Int)
+    case annotatedAssignment(
+        target: PythonExpression, annotation: PythonExpression, value: PythonExpression?, line: Int)
     case expression(PythonExpression, line: Int)
     /// The bodies of `if`/`try`/`with`/`for`/`while` blocks, in order (both branches of an `if`).
     case compound([PythonStatement])

@@ -5,12 +5,15 @@ public enum PythonUnparser {
         case .name(let name): return name
         case .attribute(let base, let attribute): return "\(unparseOperand(base)).\(attribute)"
         case .`subscript`(let base, let elements):
-            let inner = elements.count == 1 ? unparseElement(elements[0]) : elements.map(unparseElement).joined(separator: ", ")
+            let inner =
+                elements.count == 1 ? unparseElement(elements[0]) : elements.map(unparseElement).joined(separator: ", ")
             return "\(unparseOperand(base))[\(inner)]"
         case .call(let function, let arguments, let keywords):
-            let parts = arguments.map(unparse) + keywords.map { keyword in
-                keyword.name.map { "\($0)=\(unparse(keyword.value))" } ?? "**\(unparse(keyword.value))"
-            }
+            let parts =
+                arguments.map(unparse)
+                + keywords.map { keyword in
+                    keyword.name.map { "\($0)=\(unparse(keyword.value))" } ?? "**\(unparse(keyword.value))"
+                }
             return "\(unparseOperand(function))(\(parts.joined(separator: ", ")))"
         case .string(let value): return quote(value)
         case .number(let text): return text

@@ -1,5 +1,5 @@
-import Postgres
 import Catalogue
+import Postgres
 
 /// Reads the product catalogue, the counts and the Alembic state from an orchestrator-core database.
 ///
@@ -39,7 +39,8 @@ public struct CatalogueReader {
         do throws(PostgresError) {
             return try database.query(sql)
         } catch {
-            throw SnapshotError(.queryFailed, "reading the catalogue of \(databaseName) failed", cause: error.cause ?? error.message)
+            throw SnapshotError(
+                .queryFailed, "reading the catalogue of \(databaseName) failed", cause: error.cause ?? error.message)
         }
     }
 
@@ -84,7 +85,10 @@ public struct CatalogueReader {
                 var values: [CatalogueValue] = []
                 for (column, text) in zip(schema.columns, columns) {
                     guard let value = CatalogueValue.fromPostgres(text, column) else {
-                        throw SnapshotError(.queryFailed, "unexpected value '\(text ?? "")' in \(schema.name) row \(index + 1), column \(column.name)")
+                        throw SnapshotError(
+                            .queryFailed,
+                            "unexpected value '\(text ?? "")' in \(schema.name) row \(index + 1), column \(column.name)"
+                        )
                     }
                     values.append(value)
                 }
@@ -129,12 +133,16 @@ public struct CatalogueReader {
         next("alembic revisions")
         // Alembic creates its table on the first upgrade; a database that never ran one simply has no revisions.
         let hasAlembic = try query("SELECT to_regclass('alembic_version') IS NOT NULL").first?.first == "t"
-        let alembicVersions = hasAlembic
-            ? try rows("SELECT version_num FROM alembic_version", table: "alembic_version") { r throws(SnapshotError) in try r.text(0) }
-                .sorted()
+        let alembicVersions =
+            hasAlembic
+            ? try rows("SELECT version_num FROM alembic_version", table: "alembic_version") { r throws(SnapshotError) in
+                try r.text(0)
+            }
+            .sorted()
             : []
 
-        return Result(catalogue: catalogue, counts: counts, alembicVersions: alembicVersions, serverVersion: serverVersion)
+        return Result(
+            catalogue: catalogue, counts: counts, alembicVersions: alembicVersions, serverVersion: serverVersion)
     }
 
     private func checkTables() throws(SnapshotError) {
@@ -143,15 +151,19 @@ public struct CatalogueReader {
             "SELECT t FROM (VALUES \(list)) AS required(t) WHERE to_regclass(t) IS NULL ORDER BY t"
         ).compactMap { $0.first ?? nil }
         guard missing.isEmpty else {
-            let shown = missing.count == Self.requiredTables.count
+            let shown =
+                missing.count == Self.requiredTables.count
                 ? "none of the catalogue tables exist" : "tables missing: \(missing.joined(separator: ", "))"
             throw SnapshotError(
                 .notOrchestratorDatabase,
-                "database '\(databaseName)' is not an orchestrator-core database (\(shown)); point --db at the orchestrator's database, after `db upgrade heads`")
+                "database '\(databaseName)' is not an orchestrator-core database (\(shown)); point --db at the orchestrator's database, after `db upgrade heads`"
+            )
         }
     }
 
-    private func rows<T>(_ sql: String, table: String, _ make: (Row) throws(SnapshotError) -> T) throws(SnapshotError) -> [T] {
+    private func rows<T>(
+        _ sql: String, table: String, _ make: (Row) throws(SnapshotError) -> T
+    ) throws(SnapshotError) -> [T] {
         var result: [T] = []
         for (index, columns) in try query(sql).enumerated() {
             result.append(try make(Row(columns: columns, table: table, index: index)))

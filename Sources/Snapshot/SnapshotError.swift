@@ -26,11 +26,12 @@ public enum SnapshotErrorCode: String, CaseIterable, ModuleErrorCode {
     case corrupt
 }
 
-
 extension ModuleError where Code == SnapshotErrorCode {
     /// The error for an output path that cannot be written.
     public static func from(_ failure: AtomicFile.Failure) -> SnapshotError {
-        if case .isDirectory = failure { return SnapshotError(.outputIsDirectory, "cannot write the snapshot: \(failure)") }
+        if case .isDirectory = failure {
+            return SnapshotError(.outputIsDirectory, "cannot write the snapshot: \(failure)")
+        }
         return SnapshotError(.outputNotWritable, "cannot write the snapshot: \(failure)")
     }
 }

@@ -60,7 +60,8 @@ public enum SnapshotFile {
         try? handle?.close()
         guard header == Data("SQLite format 3\u{0}".utf8) else {
             throw SnapshotError(
-                .notASnapshot, header.isEmpty ? "\(path) is empty, not a snapshot" : "\(path) is not a snapshot file (not SQLite)")
+                .notASnapshot,
+                header.isEmpty ? "\(path) is empty, not a snapshot" : "\(path) is not a snapshot file (not SQLite)")
         }
 
         var configuration = Configuration()
@@ -74,14 +75,16 @@ public enum SnapshotFile {
             (snapshot, storedFingerprint, storedDigest) = try queue.read { db throws in
                 let applicationID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 guard applicationID == SnapshotSchema.applicationID else {
-                    throw SnapshotError(.notASnapshot, "\(path) is a SQLite file but not an orchestrator-planner snapshot")
+                    throw SnapshotError(
+                        .notASnapshot, "\(path) is a SQLite file but not an orchestrator-planner snapshot")
                 }
                 let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
                 guard version == SnapshotSchema.formatVersion else {
                     if version > SnapshotSchema.formatVersion {
                         throw SnapshotError(
                             .unsupportedFormat,
-                            "\(path) has snapshot format \(version), this orchestrator-planner (\(ToolVersion.current)) reads format \(SnapshotSchema.formatVersion); upgrade orchestrator-planner")
+                            "\(path) has snapshot format \(version), this orchestrator-planner (\(ToolVersion.current)) reads format \(SnapshotSchema.formatVersion); upgrade orchestrator-planner"
+                        )
                     }
                     throw SnapshotError(.corrupt, "\(path) has an unknown snapshot format version \(version)")
                 }
@@ -107,7 +110,8 @@ public enum SnapshotFile {
         guard digest == storedDigest else {
             throw SnapshotError(
                 .corrupt,
-                "\(path) was changed after orchestrator-planner wrote it (its rows no longer match the content digest); take the snapshot again")
+                "\(path) was changed after orchestrator-planner wrote it (its rows no longer match the content digest); take the snapshot again"
+            )
         }
         guard snapshot.fingerprint.value == storedFingerprint else {
             throw SnapshotError(
@@ -121,7 +125,9 @@ public enum SnapshotFile {
 
     // MARK: - Writing
 
-    private static func insert(_ snapshot: CatalogueSnapshot, fingerprint: CatalogueFingerprint, into db: Database) throws {
+    private static func insert(
+        _ snapshot: CatalogueSnapshot, fingerprint: CatalogueFingerprint, into db: Database
+    ) throws {
         for statement in SnapshotSchema.statements { try db.execute(sql: statement) }
         let meta: [(SnapshotSchema.Meta, String)] = [
             (.formatVersion, String(SnapshotSchema.formatVersion)),
@@ -140,7 +146,9 @@ public enum SnapshotFile {
         // Rows in key order, so the same snapshot always gives the same bytes.
         func insertRows<Row: CatalogueRow>(_ type: Row.Type) throws {
             let placeholders = Array(repeating: "?", count: Row.schema.columns.count).joined(separator: ", ")
-            let sorted = snapshot.catalogue[keyPath: Row.rows].sorted { $0.keyValues.lexicographicallyPrecedes($1.keyValues) }
+            let sorted = snapshot.catalogue[keyPath: Row.rows].sorted {
+                $0.keyValues.lexicographicallyPrecedes($1.keyValues)
+            }
             try rows(db, "INSERT INTO \(Row.schema.name) VALUES (\(placeholders))", sorted) { row in
                 row.values.map { value -> (any DatabaseValueConvertible)? in
                     switch value {
@@ -154,9 +162,13 @@ public enum SnapshotFile {
         for type in CatalogueSchema.rowTypes { try insertRows(type) }
         try rows(db, "INSERT INTO alembic_version VALUES (?)", snapshot.alembicVersions.sorted()) { [$0] }
         let counts = snapshot.counts.sorted()
-        try rows(db, "INSERT INTO subscription_counts VALUES (?, ?, ?)", counts.subscriptions) { [$0.productID, $0.status, $0.count] }
+        try rows(db, "INSERT INTO subscription_counts VALUES (?, ?, ?)", counts.subscriptions) {
+            [$0.productID, $0.status, $0.count]
+        }
         try rows(db, "INSERT INTO instance_counts VALUES (?, ?)", counts.instances) { [$0.productBlockID, $0.count] }
-        try rows(db, "INSERT INTO value_counts VALUES (?, ?, ?)", counts.values) { [$0.productBlockID, $0.resourceTypeID, $0.count] }
+        try rows(db, "INSERT INTO value_counts VALUES (?, ?, ?)", counts.values) {
+            [$0.productBlockID, $0.resourceTypeID, $0.count]
+        }
     }
 
     private static func rows<T>(
@@ -187,7 +199,8 @@ public enum SnapshotFile {
                 let values = try Row.schema.columns.map { column throws -> CatalogueValue in
                     switch column.kind {
                     case .integer, .flag: return try cells.optionalInt(column.name).map(CatalogueValue.integer) ?? .null
-                    case .id, .reference, .text, .timestamp: return try cells.optionalText(column.name).map(CatalogueValue.text) ?? .null
+                    case .id, .reference, .text, .timestamp:
+                        return try cells.optionalText(column.name).map(CatalogueValue.text) ?? .null
                     }
                 }
                 do throws(CatalogueError) {
@@ -200,13 +213,16 @@ public enum SnapshotFile {
         for type in CatalogueSchema.rowTypes { try loadRows(type) }
         var counts = CatalogueCounts()
         counts.subscriptions = try fetch(db, "subscription_counts", path) { r in
-            SubscriptionCount(productID: try r.text("product_id"), status: try r.text("status"), count: try r.int("count"))
+            SubscriptionCount(
+                productID: try r.text("product_id"), status: try r.text("status"), count: try r.int("count"))
         }
         counts.instances = try fetch(db, "instance_counts", path) { r in
             InstanceCount(productBlockID: try r.text("product_block_id"), count: try r.int("count"))
         }
         counts.values = try fetch(db, "value_counts", path) { r in
-            ValueCount(productBlockID: try r.text("product_block_id"), resourceTypeID: try r.text("resource_type_id"), count: try r.int("count"))
+            ValueCount(
+                productBlockID: try r.text("product_block_id"), resourceTypeID: try r.text("resource_type_id"),
+                count: try r.int("count"))
         }
         let alembicVersions = try fetch(db, "alembic_version", path) { r in try r.text("version_num") }
 
@@ -218,12 +234,17 @@ public enum SnapshotFile {
             takenAt: try value(.takenAt), toolVersion: try value(.toolVersion))
         // The format version is recorded twice (PRAGMA user_version and meta); an edit of either is damage.
         guard try value(.formatVersion) == String(SnapshotSchema.formatVersion) else {
-            throw SnapshotError(.corrupt, "\(path) was edited: its meta format_version is not \(SnapshotSchema.formatVersion); take the snapshot again")
+            throw SnapshotError(
+                .corrupt,
+                "\(path) was edited: its meta format_version is not \(SnapshotSchema.formatVersion); take the snapshot again"
+            )
         }
         return (snapshot, try value(.fingerprint), try value(.contentDigest))
     }
 
-    private static func fetch<T>(_ db: Database, _ table: String, _ path: String, _ make: (Cells) throws -> T) throws -> [T] {
+    private static func fetch<T>(
+        _ db: Database, _ table: String, _ path: String, _ make: (Cells) throws -> T
+    ) throws -> [T] {
         // rowid order is insertion order: the order the writer sorted the rows in.
         try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map { try make(Cells(row: $0, table: table, path: path)) }
     }
@@ -237,7 +258,8 @@ public enum SnapshotFile {
         /// The stored value: `Int64`, `Double`, `String`, `Data`, or nil for NULL.
         private func stored(_ column: String) throws -> (any DatabaseValueConvertible)? {
             guard row.hasColumn(column) else {
-                throw SnapshotError(.corrupt, "\(path) was edited: \(table) has no column \(column); take the snapshot again")
+                throw SnapshotError(
+                    .corrupt, "\(path) was edited: \(table) has no column \(column); take the snapshot again")
             }
             let value: (any DatabaseValueConvertible)? = row[column]
             return value

@@ -1,6 +1,6 @@
-import Postgres
 import Catalogue
 import Foundation
+import Postgres
 
 /// Takes a snapshot of a live database: connect, read, describe where and when.
 public enum SnapshotTaker {

@@ -1,18 +1,26 @@
 import Alembic
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Graphs Alembic would refuse are refused, naming the files (issue "Hardening", item 8).
 @Suite struct RevisionGraphTests {
     /// Writes revision files (id → (down revisions, depends_on)) into a fresh version location.
-    func graph(_ revisions: [(String, [String])], dependsOn: [String: String] = [:]) throws -> (TemporaryFolder, Result<RevisionGraph, AlembicError>) {
+    func graph(
+        _ revisions: [(String, [String])], dependsOn: [String: String] = [:]
+    ) throws -> (TemporaryFolder, Result<RevisionGraph, AlembicError>) {
         let folder = try TemporaryFolder()
         for (id, downs) in revisions {
-            let down = downs.isEmpty ? "None" : downs.count == 1 ? "'\(downs[0])'" : "(" + downs.map { "'\($0)'" }.joined(separator: ", ") + ")"
+            let down =
+                downs.isEmpty
+                ? "None"
+                : downs.count == 1 ? "'\(downs[0])'" : "(" + downs.map { "'\($0)'" }.joined(separator: ", ") + ")"
             let depends = dependsOn[id].map { "'\($0)'" } ?? "None"
-            try Data("\"\"\"\(id).\"\"\"\nrevision = '\(id)'\ndown_revision = \(down)\nbranch_labels = None\ndepends_on = \(depends)\n".utf8)
-                .write(to: folder.file("\(id).py"))
+            try Data(
+                "\"\"\"\(id).\"\"\"\nrevision = '\(id)'\ndown_revision = \(down)\nbranch_labels = None\ndepends_on = \(depends)\n"
+                    .utf8
+            )
+            .write(to: folder.file("\(id).py"))
         }
         do {
             return (folder, .success(try RevisionGraph(locations: [folder.url])))
@@ -21,7 +29,9 @@ import TestSupport
         }
     }
 
-    func expectError(_ revisions: [(String, [String])], _ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectError(
+        _ revisions: [(String, [String])], _ text: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let (folder, result) = try graph(revisions)
         defer { folder.remove() }
         guard case .failure(let error) = result else {
@@ -43,7 +53,9 @@ import TestSupport
     }
 
     @Test func aMissingVersionLocationIsRefused() {
-        #expect(throws: AlembicError.self) { try RevisionGraph(locations: [URL(fileURLWithPath: "/nonexistent/versions")]) }
+        #expect(throws: AlembicError.self) {
+            try RevisionGraph(locations: [URL(fileURLWithPath: "/nonexistent/versions")])
+        }
     }
 
     @Test func aProjectWithoutScriptLocationIsRefused() throws {

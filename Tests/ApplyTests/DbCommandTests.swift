@@ -1,7 +1,8 @@
-@testable import Apply
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
+@testable import Apply
 
 /// The `db` commands work on the files alone; their output must equal real Alembic's.
 @Suite struct DbCommandTests {
@@ -21,8 +22,9 @@ import TestSupport
             #expect(FileManager.default.fileExists(atPath: folder.file(path).path), "\(path)")
         }
         #expect(FileManager.default.fileExists(atPath: folder.file("migrations/versions/schema").path))
-        #expect(try String(contentsOf: folder.file("migrations/script.py.mako"), encoding: .utf8)
-            == String(contentsOf: Repository.fixture("alembic/migrations/script.py.mako"), encoding: .utf8))
+        #expect(
+            try String(contentsOf: folder.file("migrations/script.py.mako"), encoding: .utf8)
+                == String(contentsOf: Repository.fixture("alembic/migrations/script.py.mako"), encoding: .utf8))
         let again = try PlannerBinary.run(["db", "init", "--project", folder.url.path])
         #expect(again.status == 62)
         #expect(again.stderr.contains("Directory migrations already exists and is not empty"))
@@ -35,9 +37,12 @@ import TestSupport
         let withoutSchema = try PlannerBinary.run(["db", "revision", "-m", "first", "--project", folder.url.path])
         #expect(withoutSchema.status == 61)
         #expect(withoutSchema.stderr.contains("--depends-on"))
-        let result = try PlannerBinary.run(["db", "revision", "-m", "first", "--depends-on", "544fd845554d", "--project", folder.url.path])
+        let result = try PlannerBinary.run([
+            "db", "revision", "-m", "first", "--depends-on", "544fd845554d", "--project", folder.url.path,
+        ])
         #expect(result.status == 0, "\(result.stderr)")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.file("migrations/versions/schema").path).sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.file("migrations/versions/schema").path)
+            .sorted()
         #expect(files.count == 2)
         #expect(files.contains { $0.hasSuffix("_create_data_head.py") })
         let heads = try PlannerBinary.run(["db", "heads", "--project", folder.url.path])
@@ -53,25 +58,35 @@ import TestSupport
             for arguments in [["heads"], ["history"], ["history", "-v"]] {
                 let ours = try PlannerBinary.run(["db"] + arguments + ["--project", project.path])
                 let theirs = try TestAlembic.run(arguments, project: project, database: TestDatabase(name: "unused"))
-                #expect(ours.status == 0 && theirs.status == 0, "\(label) \(arguments): \(ours.stderr) \(theirs.stderr)")
+                #expect(
+                    ours.status == 0 && theirs.status == 0, "\(label) \(arguments): \(ours.stderr) \(theirs.stderr)")
                 // Alembic prints a revision's branch labels from a Python set, in hash order: compare them sorted.
-                #expect(sortLabels(ours.stdout) == sortLabels(theirs.stdout), "\(label) \(arguments):\nours:\n\(ours.stdout)\nalembic:\n\(theirs.stdout)")
+                #expect(
+                    sortLabels(ours.stdout) == sortLabels(theirs.stdout),
+                    "\(label) \(arguments):\nours:\n\(ours.stdout)\nalembic:\n\(theirs.stdout)")
             }
         }
         try compare("fixture")
         #expect(try PlannerBinary.run(["db", "revision", "-m", "a change", "--project", project.path]).status == 0)
         try compare("after db revision")
-        let versions = try FileManager.default.contentsOfDirectory(atPath: project.appendingPathComponent("migrations/versions/schema").path)
+        let versions = try FileManager.default.contentsOfDirectory(
+            atPath: project.appendingPathComponent("migrations/versions/schema").path)
         let latest = versions.first { $0.contains("a_change") }.map { String($0.split(separator: "_")[1]) } ?? ""
-        #expect(try PlannerBinary.run(["db", "merge", "544fd845554d", latest, "-m", "join branches", "--project", project.path]).status == 0)
+        #expect(
+            try PlannerBinary.run([
+                "db", "merge", "544fd845554d", latest, "-m", "join branches", "--project", project.path,
+            ]).status == 0)
         try compare("after db merge")
     }
 
     private func sortLabels(_ text: String) -> String {
         var result = text
         for labels in [["data", "schema"]] {
-            result = result.replacingOccurrences(of: "(\(labels[1]), \(labels[0]))", with: "(\(labels[0]), \(labels[1]))")
-                .replacingOccurrences(of: "Branch names: \(labels[1]), \(labels[0])", with: "Branch names: \(labels[0]), \(labels[1])")
+            result = result.replacingOccurrences(
+                of: "(\(labels[1]), \(labels[0]))", with: "(\(labels[0]), \(labels[1]))"
+            )
+            .replacingOccurrences(
+                of: "Branch names: \(labels[1]), \(labels[0])", with: "Branch names: \(labels[0]), \(labels[1])")
         }
         return result
     }
@@ -79,7 +94,8 @@ import TestSupport
 
 @Suite struct MigrateDomainModelsTests {
     static let arguments = [
-        "--snapshot", Repository.fixture("example/catalogue.sqlite").path, "--models", Repository.fixture("example/models").path,
+        "--snapshot", Repository.fixture("example/catalogue.sqlite").path, "--models",
+        Repository.fixture("example/models").path,
         "--inputs", "@" + Repository.fixture("example/inputs.json").path,
     ]
 
@@ -87,11 +103,17 @@ import TestSupport
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         _ = try Command.run("cp", arguments: ["-r", Repository.fixture("alembic").path, folder.file("project").path])
-        let result = try PlannerBinary.run(["db", "migrate-domain-models", "add partner", "--test", "--project", folder.file("project").path] + Self.arguments)
+        let result = try PlannerBinary.run(
+            ["db", "migrate-domain-models", "add partner", "--test", "--project", folder.file("project").path]
+                + Self.arguments)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("NOTE: Running in test mode. No migration file will be generated.\n"))
-        #expect(result.stdout.contains("INSERT INTO products (name, description, product_type, tag, status) VALUES ('User partner'"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file("project/migrations/versions/schema").path).count == 1)
+        #expect(
+            result.stdout.contains(
+                "INSERT INTO products (name, description, product_type, tag, status) VALUES ('User partner'"))
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.file("project/migrations/versions/schema").path)
+                .count == 1)
     }
 
     @Test func confirmedItWritesTheRevisionOrSaysNothingToDo() throws {
@@ -100,17 +122,28 @@ import TestSupport
         let project = folder.file("project").path
         _ = try Command.run("cp", arguments: ["-r", Repository.fixture("alembic").path, project])
         let binary = PlannerBinary.executable.path
-        let quoted = (["db", "migrate-domain-models", "add partner", "--project", project] + Self.arguments).map { "'\($0)'" }.joined(separator: " ")
+        let quoted = (["db", "migrate-domain-models", "add partner", "--project", project] + Self.arguments).map {
+            "'\($0)'"
+        }.joined(separator: " ")
         let result = try Command.run("sh", arguments: ["-c", "echo y | \(binary) \(quoted)"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Confirm the above actions [y/n]: Generating migration file.\n"))
-        #expect(result.stdout.hasSuffix("Migration generated. Don't forget to create a database backup before migrating!\n"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.file("project/migrations/versions/schema").path).count == 2)
+        #expect(
+            result.stdout.hasSuffix("Migration generated. Don't forget to create a database backup before migrating!\n")
+        )
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.file("project/migrations/versions/schema").path)
+                .count == 2)
 
         let declined = try Command.run("sh", arguments: ["-c", "echo n | \(binary) \(quoted)"])
         #expect(declined.status == 5)
-        let inSync = ["db", "migrate-domain-models", "nothing", "--project", project, "--snapshot", Repository.fixture("example/catalogue.sqlite").path, "--models", Repository.fixture("models/example-v2").path]
-        let nothing = try Command.run("sh", arguments: ["-c", "echo y | \(binary) " + inSync.map { "'\($0)'" }.joined(separator: " ")])
+        let inSync = [
+            "db", "migrate-domain-models", "nothing", "--project", project, "--snapshot",
+            Repository.fixture("example/catalogue.sqlite").path, "--models",
+            Repository.fixture("models/example-v2").path,
+        ]
+        let nothing = try Command.run(
+            "sh", arguments: ["-c", "echo y | \(binary) " + inSync.map { "'\($0)'" }.joined(separator: " ")])
         #expect(nothing.stdout.hasSuffix("Nothing to do\n"), "\(nothing.stdout)")
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// What the adversarial run found, as users would meet it (issue "Hardening").
 @Suite struct HardeningTests {
@@ -9,7 +9,11 @@ import TestSupport
     static let inputs = "@" + Repository.fixture("example/inputs.json").path
 
     func plan(out: String, inputs: String = HardeningTests.inputs, extra: [String] = []) throws -> Command.Result {
-        try PlannerBinary.run(["plan", "p", "--snapshot", Self.snapshot, "--models", Self.models, "--inputs", inputs, "--no-input", "--out", out] + extra)
+        try PlannerBinary.run(
+            [
+                "plan", "p", "--snapshot", Self.snapshot, "--models", Self.models, "--inputs", inputs, "--no-input",
+                "--out", out,
+            ] + extra)
     }
 
     @Test func anAnswersFileWithAnInvalidUTF8ByteIsRefusedNamingWhere() throws {
@@ -43,13 +47,17 @@ import TestSupport
         let copy = folder.file("catalogue.sqlite").path
         try FileManager.default.copyItem(atPath: Self.snapshot, toPath: copy)
         let overInput = try PlannerBinary.run([
-            "plan", "p", "--snapshot", copy, "--models", Self.models, "--inputs", Self.inputs, "--no-input", "--out", copy,
+            "plan", "p", "--snapshot", copy, "--models", Self.models, "--inputs", Self.inputs, "--no-input", "--out",
+            copy,
         ])
         #expect(overInput.status == 21)
         #expect(overInput.stderr.contains("is the same file as the input"))
-        #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == Data(contentsOf: URL(fileURLWithPath: Self.snapshot)))
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: copy)) == Data(contentsOf: URL(fileURLWithPath: Self.snapshot)))
 
-        let snapshotToDevice = try PlannerBinary.run(["snapshot", "create", "--db", "postgresql://nobody@/x?host=/nonexistent", "--out", "/dev/null"])
+        let snapshotToDevice = try PlannerBinary.run([
+            "snapshot", "create", "--db", "postgresql://nobody@/x?host=/nonexistent", "--out", "/dev/null",
+        ])
         #expect(snapshotToDevice.status == 21, "\(snapshotToDevice.stderr)")
     }
 
@@ -89,13 +97,18 @@ struct LiveHardeningTests {
         defer { database.drop() }
         let role = "slash_\(UUID().uuidString.prefix(8).lowercased())"
         let password = "alpha/bravo@charlie:delta"
-        try database.psql("CREATE ROLE \(role) LOGIN PASSWORD '\(password)'; GRANT SELECT ON ALL TABLES IN SCHEMA public TO \(role)")
+        try database.psql(
+            "CREATE ROLE \(role) LOGIN PASSWORD '\(password)'; GRANT SELECT ON ALL TABLES IN SCHEMA public TO \(role)")
         defer { _ = try? database.psql("DROP OWNED BY \(role); DROP ROLE \(role)") }
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let url = { (secret: String) in "postgresql+psycopg://\(role):\(secret)@\(TestPostgres.tcpHost):\(TestPostgres.port)/\(database.name)" }
+        let url = { (secret: String) in
+            "postgresql+psycopg://\(role):\(secret)@\(TestPostgres.tcpHost):\(TestPostgres.port)/\(database.name)"
+        }
 
-        let good = try PlannerBinary.run(["snapshot", "create", "--db", url(password), "--out", folder.file("s.sqlite").path])
+        let good = try PlannerBinary.run([
+            "snapshot", "create", "--db", url(password), "--out", folder.file("s.sqlite").path,
+        ])
         #expect(good.status == 0, "\(good.stderr)")
         #expect(!good.stdout.contains("alpha") && !good.stdout.contains("bravo") && !good.stdout.contains("charlie"))
 
@@ -107,7 +120,9 @@ struct LiveHardeningTests {
             let result = try PlannerBinary.run(arguments)
             #expect(result.status != 0)
             for piece in ["alpha", "bravo", "charlie", "echo"] {
-                #expect(!result.stderr.contains(piece) && !result.stdout.contains(piece), "\(arguments[0...1]): \(result.stderr)")
+                #expect(
+                    !result.stderr.contains(piece) && !result.stdout.contains(piece),
+                    "\(arguments[0...1]): \(result.stderr)")
             }
         }
         let viaEnvironment = try PlannerBinary.run(
@@ -121,7 +136,8 @@ struct LiveHardeningTests {
     @Test func bothSpellingsOfANameSnapshotFineAndPlanningRefuses() throws {
         let database = try TestPostgres.copy()
         defer { database.drop() }
-        try database.psql("""
+        try database.psql(
+            """
             INSERT INTO products (name, description, product_type, tag, status) VALUES
               (U&'Caf\\00E9', 'composed', 'User', 'CAFE', 'active'),
               (U&'Cafe\\0301', 'decomposed', 'User', 'CAFE', 'active')
@@ -132,7 +148,9 @@ struct LiveHardeningTests {
         #expect(try PlannerBinary.run(["snapshot", "create", "--db", database.socketURL, "--out", file]).status == 0)
         let verified = try PlannerBinary.run(["snapshot", "verify", file])
         #expect(verified.status == 0, "\(verified.stderr)")
-        let check = try PlannerBinary.run(["plan", "--check", "--snapshot", file, "--models", Repository.fixture("models/example-v2").path])
+        let check = try PlannerBinary.run([
+            "plan", "--check", "--snapshot", file, "--models", Repository.fixture("models/example-v2").path,
+        ])
         #expect(check.status == 53, "\(check.stdout) \(check.stderr)")
         #expect(check.stderr.contains("U+00E9") && check.stderr.contains("U+0065 U+0301"))
     }

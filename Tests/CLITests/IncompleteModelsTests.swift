@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `plan` refuses to plan on models the reader could not read completely (exit 43), unless told to, and then the
 /// plan says what was missed.
@@ -33,7 +33,8 @@ import TestSupport
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let plan = folder.file("plan.yaml").path
-        let inputs = #"{"Link": {"customer_id": "c1", "description": "Links", "tag": "LINK"}, "link_name": {"description": "Link name"}, "Port": {"description": "Port block", "tag": "PORT"}, "port_name": {"description": "Port name"}}"#
+        let inputs =
+            #"{"Link": {"customer_id": "c1", "description": "Links", "tag": "LINK"}, "link_name": {"description": "Link name"}, "Port": {"description": "Port block", "tag": "PORT"}, "port_name": {"description": "Port name"}}"#
         let result = try PlannerBinary.run([
             "plan", "links", "--snapshot", Self.snapshot, "--models", Self.models, "--no-input", "--allow-destructive",
             "--allow-incomplete-models", "--inputs", inputs, "--out", plan,

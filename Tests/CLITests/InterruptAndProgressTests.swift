@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite(.enabled(if: TestPostgres.isConfigured, "needs the test cluster: run through scripts/with-postgres"))
 struct InterruptAndProgressTests {
@@ -15,7 +15,8 @@ struct InterruptAndProgressTests {
         let locker = Process()
         locker.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         locker.arguments = [
-            "psql", "-X", "-q", "-h", TestPostgres.socketFolder, "-p", TestPostgres.port, "-U", "postgres", "-d", database.name,
+            "psql", "-X", "-q", "-h", TestPostgres.socketFolder, "-p", TestPostgres.port, "-U", "postgres", "-d",
+            database.name,
             "-c", "BEGIN; LOCK TABLE products IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(8); COMMIT;",
         ]
         locker.standardOutput = FileHandle.nullDevice
@@ -45,7 +46,8 @@ struct InterruptAndProgressTests {
         defer { database.drop() }
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let command = "\(PlannerBinary.executable.path) snapshot create --db '\(database.socketURL)' --out \(folder.file("c.sqlite").path)"
+        let command =
+            "\(PlannerBinary.executable.path) snapshot create --db '\(database.socketURL)' --out \(folder.file("c.sqlite").path)"
         let result = try Command.run("script", arguments: ["-qec", command, "/dev/null"])
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("[2/14] products"))

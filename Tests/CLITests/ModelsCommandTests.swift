@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `models show` as a user runs it.
 @Suite struct ModelsCommandTests {
@@ -33,7 +33,9 @@ import TestSupport
     }
 
     @Test func aYAMLConfigWorksTheSameWay() throws {
-        let result = try PlannerBinary.run(["models", "show", Repository.fixture("yaml/user.yaml").path, "--format", "json"])
+        let result = try PlannerBinary.run([
+            "models", "show", Repository.fixture("yaml/user.yaml").path, "--format", "json",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("\"User internal\""))
     }
@@ -41,7 +43,8 @@ import TestSupport
     @Test func diagnosticsAreListedWithFileAndLine() throws {
         let result = try PlannerBinary.run(["models", "show", Repository.fixture("models/broken-import").path])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("products/__init__.py:4: cannot import module 'products.product_types.firewall'"))
+        #expect(
+            result.stdout.contains("products/__init__.py:4: cannot import module 'products.product_types.firewall'"))
     }
 
     @Test func errorsGiveOneLineAndAnExitCode() throws {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `plan` as users and deployment jobs run it.
 @Suite struct PlanCommandTests {
@@ -8,21 +8,29 @@ import TestSupport
     static let models = Repository.fixture("example/models").path
     static let inputs = "@" + Repository.fixture("example/inputs.json").path
 
-    func plan(_ extra: [String], in folder: TemporaryFolder, environment: [String: String] = [:]) throws -> Command.Result {
+    func plan(
+        _ extra: [String], in folder: TemporaryFolder, environment: [String: String] = [:]
+    ) throws -> Command.Result {
         try PlannerBinary.run(
-            ["plan", "add partner users", "--snapshot", Self.snapshot, "--models", Self.models, "--out", folder.file("plan.yaml").path] + extra,
+            [
+                "plan", "add partner users", "--snapshot", Self.snapshot, "--models", Self.models, "--out",
+                folder.file("plan.yaml").path,
+            ] + extra,
             environment: environment)
     }
 
     @Test func theMainJobWritesAPlanAndShowsIt() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let result = try plan(["--inputs", Self.inputs, "--no-input"], in: folder, environment: ["SOURCE_DATE_EPOCH": "1780000000"])
+        let result = try plan(
+            ["--inputs", Self.inputs, "--no-input"], in: folder, environment: ["SOURCE_DATE_EPOCH": "1780000000"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("create_products\n    User partner"))
-        #expect(result.stdout.contains("Wrote \(folder.file("plan.yaml").path): 15 upgrade and 18 downgrade statements."))
+        #expect(
+            result.stdout.contains("Wrote \(folder.file("plan.yaml").path): 15 upgrade and 18 downgrade statements."))
         let first = try Data(contentsOf: folder.file("plan.yaml"))
-        _ = try plan(["--inputs", Self.inputs, "--no-input"], in: folder, environment: ["SOURCE_DATE_EPOCH": "1780000000"])
+        _ = try plan(
+            ["--inputs", Self.inputs, "--no-input"], in: folder, environment: ["SOURCE_DATE_EPOCH": "1780000000"])
         #expect(try Data(contentsOf: folder.file("plan.yaml")) == first, "same inputs, byte-identical plan")
 
         for format in ["text", "markdown", "json"] {
@@ -41,7 +49,9 @@ import TestSupport
         let result = try plan(["--no-input"], in: folder)
         #expect(result.status == 3)
         #expect(result.stderr.contains("Supply the product description:"))
-        #expect(result.stderr.contains("\"User partner\":{\"affiliation\":\"<value>\",\"description\":\"<description>\",\"tag\":\"<tag>\"}"))
+        #expect(
+            result.stderr.contains(
+                "\"User partner\":{\"affiliation\":\"<value>\",\"description\":\"<description>\",\"tag\":\"<tag>\"}"))
         #expect(result.stderr.contains("--inputs '{"))
         #expect(folder.contents().isEmpty, "no plan written")
     }
@@ -50,7 +60,9 @@ import TestSupport
         let needed = try PlannerBinary.run(["plan", "--check", "--snapshot", Self.snapshot, "--models", Self.models])
         #expect(needed.status == 1)
         #expect(needed.stdout.contains("create_products: User partner"))
-        let inSync = try PlannerBinary.run(["plan", "--check", "--snapshot", Self.snapshot, "--models", Repository.fixture("models/example-v2").path])
+        let inSync = try PlannerBinary.run([
+            "plan", "--check", "--snapshot", Self.snapshot, "--models", Repository.fixture("models/example-v2").path,
+        ])
         #expect(inSync.status == 0, "\(inSync.stdout) \(inSync.stderr)")
     }
 
@@ -59,14 +71,17 @@ import TestSupport
         defer { folder.remove() }
         #expect(try plan(["--inputs", Self.inputs, "--no-input"], in: folder).status == 0)
         let again = try PlannerBinary.run([
-            "plan", "again", "--snapshot", Self.snapshot, "--models", Self.models, "--answers", folder.file("plan.yaml").path,
+            "plan", "again", "--snapshot", Self.snapshot, "--models", Self.models, "--answers",
+            folder.file("plan.yaml").path,
             "--no-input", "--out", folder.file("second.yaml").path,
         ])
         #expect(again.status == 0, "\(again.stderr)")
         let first = try String(contentsOf: folder.file("plan.yaml"), encoding: .utf8)
         let second = try String(contentsOf: folder.file("second.yaml"), encoding: .utf8)
         let sql = { (text: String) in text.components(separatedBy: "\nupgrade:").last ?? "" }
-        #expect(sql(first).components(separatedBy: "\nsection_digests").first == sql(second).components(separatedBy: "\nsection_digests").first)
+        #expect(
+            sql(first).components(separatedBy: "\nsection_digests").first
+                == sql(second).components(separatedBy: "\nsection_digests").first)
     }
 
     @Test func badAnswersAreClearErrors() throws {
@@ -75,10 +90,19 @@ import TestSupport
         let badJSON = try plan(["--inputs", "{\"a\": 1,\n \"b\": }", "--no-input"], in: folder)
         #expect(badJSON.status == 50)
         #expect(badJSON.stderr.contains("--inputs is not valid JSON: line 2"), "\(badJSON.stderr)")
-        let unknown = try plan(["--inputs", Self.inputs, "--updates", #"{"fixed_inputs": {"No such product": {"a": "b"}}}"#, "--no-input"], in: folder)
+        let unknown = try plan(
+            [
+                "--inputs", Self.inputs, "--updates", #"{"fixed_inputs": {"No such product": {"a": "b"}}}"#,
+                "--no-input",
+            ], in: folder)
         #expect(unknown.status == 50)
         #expect(unknown.stderr.contains("'No such product'"))
-        let nul = try plan(["--inputs", #"{"User partner": {"description": "a\u0000b", "tag": "T", "affiliation": "p"}, "email": {"description": "e", "value": "v"}, "UserPreferencesBlock": {"description": "d", "tag": "t"}, "language": {"description": "l", "value": "en"}, "theme": {"description": "t", "value": "x"}}"#, "--no-input"], in: folder)
+        let nul = try plan(
+            [
+                "--inputs",
+                #"{"User partner": {"description": "a\u0000b", "tag": "T", "affiliation": "p"}, "email": {"description": "e", "value": "v"}, "UserPreferencesBlock": {"description": "d", "tag": "t"}, "language": {"description": "l", "value": "en"}, "theme": {"description": "t", "value": "x"}}"#,
+                "--no-input",
+            ], in: folder)
         #expect(nul.status == 51)
         #expect(nul.stderr.contains("NUL"))
         #expect(folder.contents().isEmpty)
@@ -91,22 +115,33 @@ import TestSupport
         let models = folder.file("models")
         _ = try Command.run("cp", arguments: ["-r", Repository.fixture("models/example-v2").path, models.path])
         let registry = models.appendingPathComponent("products/__init__.py")
-        let text = try String(contentsOf: registry, encoding: .utf8).replacingOccurrences(of: "\"User external\": User,", with: "")
+        let text = try String(contentsOf: registry, encoding: .utf8).replacingOccurrences(
+            of: "\"User external\": User,", with: "")
         try Data(text.utf8).write(to: registry)
-        let refused = try PlannerBinary.run(["plan", "drop external", "--snapshot", Self.snapshot, "--models", models.path, "--no-input", "--out", folder.file("p.yaml").path])
+        let refused = try PlannerBinary.run([
+            "plan", "drop external", "--snapshot", Self.snapshot, "--models", models.path, "--no-input", "--out",
+            folder.file("p.yaml").path,
+        ])
         #expect(refused.status == 4)
         #expect(refused.stderr.contains("deletes product 'User external' and 60 subscriptions of it"))
-        let accepted = try PlannerBinary.run(["plan", "drop external", "--snapshot", Self.snapshot, "--models", models.path, "--no-input", "--allow-destructive", "--out", folder.file("p.yaml").path])
+        let accepted = try PlannerBinary.run([
+            "plan", "drop external", "--snapshot", Self.snapshot, "--models", models.path, "--no-input",
+            "--allow-destructive", "--out", folder.file("p.yaml").path,
+        ])
         #expect(accepted.status == 0, "\(accepted.stderr)")
     }
 
     @Test func theTerminalAsksWithOrchestratorCoresPrompts() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let answers = ["User partner product", "USER", "partner", "User preferences", "UP", "E-mail", "Language", "Theme", "x@example.org", "en", "dark", ""]
+        let answers = [
+            "User partner product", "USER", "partner", "User preferences", "UP", "E-mail", "Language", "Theme",
+            "x@example.org", "en", "dark", "",
+        ]
         try Data(answers.joined(separator: "\n").utf8).write(to: folder.file("answers.txt"))
         let binary = PlannerBinary.executable.path
-        let command = "\(binary) plan 'add partner users' --snapshot \(Self.snapshot) --models \(Self.models) --out \(folder.file("plan.yaml").path) < \(folder.file("answers.txt").path)"
+        let command =
+            "\(binary) plan 'add partner users' --snapshot \(Self.snapshot) --models \(Self.models) --out \(folder.file("plan.yaml").path) < \(folder.file("answers.txt").path)"
         let result = try Command.run("sh", arguments: ["-c", command])
         #expect(result.status == 0, "\(result.stdout) \(result.stderr)")
         for prompt in [
@@ -128,7 +163,10 @@ import TestSupport
         defer { folder.remove() }
         let text = try plan(["--inputs", Self.inputs, "--no-input", "--log-format", "text"], in: folder)
         #expect(text.status == 0)
-        #expect(text.stderr.contains("[info] create_products                   [orchestrator.cli.migrate_domain_models] create_products={'User partner': <class 'User'>}"))
+        #expect(
+            text.stderr.contains(
+                "[info] create_products                   [orchestrator.cli.migrate_domain_models] create_products={'User partner': <class 'User'>}"
+            ))
         #expect(text.stderr.contains("create_blocks={'UserPreferencesBlock': <class 'UserPreferencesBlock'>}"))
         let json = try plan(["--inputs", Self.inputs, "--no-input", "--log-format", "json"], in: folder)
         let lines = json.stderr.split(separator: "\n")

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
-import Testing
 import TestSupport
+import Testing
 
 /// The built binary against the test cluster: output, exit codes, files left behind.
 @Suite(.enabled(if: TestPostgres.isConfigured, "needs the test cluster: run through scripts/with-postgres"))
@@ -70,7 +70,8 @@ struct SnapshotCommandTests {
         let fromEnvironment = try PlannerBinary.run(
             ["snapshot", "create", "--out", folder.file("d.sqlite").path],
             environment: [
-                "DATABASE_URI": "postgresql+psycopg://\(TestPostgres.passwordRole)@\(TestPostgres.tcpHost):\(TestPostgres.port)/\(database.name)",
+                "DATABASE_URI":
+                    "postgresql+psycopg://\(TestPostgres.passwordRole)@\(TestPostgres.tcpHost):\(TestPostgres.port)/\(database.name)",
                 "PGPASSWORD": TestPostgres.password,
             ])
         #expect(fromEnvironment.status == 0, "\(fromEnvironment.stderr)")
@@ -79,11 +80,16 @@ struct SnapshotCommandTests {
         // ~/.pgpass, found through $HOME as libpq does.
         let home = try TemporaryFolder()
         defer { home.remove() }
-        let pgpass = "\(TestPostgres.tcpHost):\(TestPostgres.port):*:\(TestPostgres.passwordRole):\(TestPostgres.password.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ":", with: "\\:"))\n"
+        let pgpass =
+            "\(TestPostgres.tcpHost):\(TestPostgres.port):*:\(TestPostgres.passwordRole):\(TestPostgres.password.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ":", with: "\\:"))\n"
         try Data(pgpass.utf8).write(to: home.file(".pgpass"))
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: home.file(".pgpass").path)
         let fromPgpass = try PlannerBinary.run(
-            ["snapshot", "create", "--db", "host=\(TestPostgres.tcpHost) port=\(TestPostgres.port) dbname=\(database.name) user=\(TestPostgres.passwordRole)", "--out", folder.file("e.sqlite").path],
+            [
+                "snapshot", "create", "--db",
+                "host=\(TestPostgres.tcpHost) port=\(TestPostgres.port) dbname=\(database.name) user=\(TestPostgres.passwordRole)",
+                "--out", folder.file("e.sqlite").path,
+            ],
             environment: ["HOME": home.url.path])
         #expect(fromPgpass.status == 0, "\(fromPgpass.stderr)")
     }
@@ -98,13 +104,25 @@ struct SnapshotCommandTests {
         let out = folder.file("c.sqlite").path
         let encoded = TestPostgres.password.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         let cases: [(String, [String], Int32, String)] = [
-            ("unreachable host", ["--db", "postgresql://u:\(encoded)@127.0.0.1:1/orchestrator", "--out", out], 11, "cannot connect"),
+            (
+                "unreachable host", ["--db", "postgresql://u:\(encoded)@127.0.0.1:1/orchestrator", "--out", out], 11,
+                "cannot connect"
+            ),
             ("wrong password", ["--db", database.wrongPasswordURL, "--out", out], 12, "refused the credentials"),
-            ("not orchestrator", ["--db", TestDatabase(name: "not_orchestrator").socketURL, "--out", out], 13, "not an orchestrator-core database"),
+            (
+                "not orchestrator", ["--db", TestDatabase(name: "not_orchestrator").socketURL, "--out", out], 13,
+                "not an orchestrator-core database"
+            ),
             ("bad connection string", ["--db", "mysql://u:\(encoded)@h/db", "--out", out], 10, "not PostgreSQL's"),
             ("no database", ["--out", out], 10, "DATABASE_URI"),
-            ("unwritable folder", ["--db", database.socketURL, "--out", "/sys/c.sqlite"], 21, "cannot write the snapshot"),
-            ("missing folder", ["--db", database.socketURL, "--out", folder.file("missing/c.sqlite").path], 21, "does not exist"),
+            (
+                "unwritable folder", ["--db", database.socketURL, "--out", "/sys/c.sqlite"], 21,
+                "cannot write the snapshot"
+            ),
+            (
+                "missing folder", ["--db", database.socketURL, "--out", folder.file("missing/c.sqlite").path], 21,
+                "does not exist"
+            ),
             ("directory", ["--db", database.socketURL, "--out", folder.file("a-directory").path], 20, "is a folder"),
         ]
         for (name, arguments, code, text) in cases {
@@ -122,7 +140,9 @@ struct SnapshotCommandTests {
     @Test func checkReportsEveryErrorAsTwo() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let missing = try PlannerBinary.run(["snapshot", "check", folder.file("none.sqlite").path, "--db", "postgresql://127.0.0.1:1/x"])
+        let missing = try PlannerBinary.run([
+            "snapshot", "check", folder.file("none.sqlite").path, "--db", "postgresql://127.0.0.1:1/x",
+        ])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no snapshot at"))
     }
@@ -133,11 +153,14 @@ struct SnapshotCommandTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let file = folder.file("c.sqlite")
-        #expect(try PlannerBinary.run(["snapshot", "create", "--db", database.socketURL, "--out", file.path]).status == 0)
+        #expect(
+            try PlannerBinary.run(["snapshot", "create", "--db", database.socketURL, "--out", file.path]).status == 0)
         let pristine = try Data(contentsOf: file)
 
         let queue = try DatabaseQueue(path: file.path)
-        try queue.write { try $0.execute(sql: "UPDATE resource_types SET description = 'edited' WHERE resource_type = 'age'") }
+        try queue.write {
+            try $0.execute(sql: "UPDATE resource_types SET description = 'edited' WHERE resource_type = 'age'")
+        }
         try queue.close()
         let edited = try PlannerBinary.run(["snapshot", "verify", file.path])
         #expect(edited.status == 33)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// 1,000 random Unicode strings (combining marks, U+FEFF, U+2028, quotes, backslashes, `$$`, `:name`, controls,
 /// astral characters) as descriptions and default values, through `plan` → `apply --execute` and through the
@@ -26,7 +26,8 @@ struct UnicodeRoundTripTests {
 
     static let pieces: [String] = [
         "'", "''", "\"", "\"\"\"", "\\", "\\'", "'\u{301}", "\"\u{301}", "\\\u{301}", "$$", "$1", ":name", "\\:", "::",
-        "%s", "%(x)s", "%%", "--", "/*", "*/", ";", "{", "}", "\u{FEFF}", "\u{2028}", "\u{2029}", "\u{200B}", "\u{00A0}",
+        "%s", "%(x)s", "%%", "--", "/*", "*/", ";", "{", "}", "\u{FEFF}", "\u{2028}", "\u{2029}", "\u{200B}",
+        "\u{00A0}",
         "\u{0085}", "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\t", "\n", "\r", "\r\n", "\u{01}", "\u{1B}[1m", "\u{1F}",
         "\u{7F}", "\u{9F}", "é", "e\u{301}", "ß", "Ω", "中文", "عربي", "😀", "👩‍💻", "𝄞", "\u{1F1F3}\u{1F1F1}", " ",
         "a", "Z", "0", "#", "&", "<", ">", "@", "`",
@@ -54,7 +55,8 @@ struct UnicodeRoundTripTests {
         let models = folder.appendingPathComponent("models")
         _ = try Command.run("cp", arguments: ["-r", Repository.fixture("models/example-v2").path, models.path])
         let fields = (0..<count).map { String(format: "    rt_%03d: str", $0) }.joined(separator: "\n")
-        try Data("""
+        try Data(
+            """
             from orchestrator.core.domain.base import ProductBlockModel
             from orchestrator.core.types import SubscriptionLifecycle
 
@@ -62,7 +64,8 @@ struct UnicodeRoundTripTests {
             class FuzzBlock(ProductBlockModel, lifecycle=[SubscriptionLifecycle.ACTIVE], product_block_name="FuzzBlock"):
             \(fields)
 
-            """.utf8).write(to: models.appendingPathComponent("products/product_blocks/fuzz.py"))
+            """.utf8
+        ).write(to: models.appendingPathComponent("products/product_blocks/fuzz.py"))
         let user = models.appendingPathComponent("products/product_blocks/user.py")
         var text = try String(contentsOf: user, encoding: .utf8)
         text = "from products.product_blocks.fuzz import FuzzBlock\n" + text + "    fuzz: FuzzBlock\n"
@@ -71,13 +74,18 @@ struct UnicodeRoundTripTests {
     }
 
     /// `resource type → hex of the description` and `→ hex of the one distinct value`, read by PostgreSQL.
-    static func stored(_ database: TestDatabase) throws -> (descriptions: [String: String], values: [String: String], block: String?) {
+    static func stored(
+        _ database: TestDatabase
+    ) throws -> (descriptions: [String: String], values: [String: String], block: String?) {
         var descriptions: [String: String] = [:]
-        for row in try database.rows("SELECT resource_type, encode(convert_to(description, 'UTF8'), 'hex') FROM resource_types WHERE resource_type LIKE 'rt\\_%'") {
+        for row in try database.rows(
+            "SELECT resource_type, encode(convert_to(description, 'UTF8'), 'hex') FROM resource_types WHERE resource_type LIKE 'rt\\_%'"
+        ) {
             descriptions[row[0] ?? ""] = row[1] ?? ""
         }
         var values: [String: String] = [:]
-        for row in try database.rows("""
+        for row in try database.rows(
+            """
             SELECT rt.resource_type, string_agg(DISTINCT encode(convert_to(v.value, 'UTF8'), 'hex'), ',')
             FROM subscription_instance_values v JOIN resource_types rt USING (resource_type_id)
             WHERE rt.resource_type LIKE 'rt\\_%' GROUP BY 1
@@ -85,7 +93,10 @@ struct UnicodeRoundTripTests {
         {
             values[row[0] ?? ""] = row[1] ?? ""
         }
-        let block = try database.rows("SELECT encode(convert_to(description, 'UTF8'), 'hex') FROM product_blocks WHERE name = 'FuzzBlock'").first?.first ?? nil
+        let block =
+            try database.rows(
+                "SELECT encode(convert_to(description, 'UTF8'), 'hex') FROM product_blocks WHERE name = 'FuzzBlock'"
+            ).first?.first ?? nil
         return (descriptions, values, block)
     }
 
@@ -118,7 +129,8 @@ struct UnicodeRoundTripTests {
         try #require(taken.status == 0, "\(taken.stderr)")
         let plan = folder.file("plan.yaml").path
         let planned = try PlannerBinary.run([
-            "plan", "fuzz \(batch)", "--snapshot", snapshot, "--models", models.path, "--inputs", "@" + folder.file("inputs.json").path,
+            "plan", "fuzz \(batch)", "--snapshot", snapshot, "--models", models.path, "--inputs",
+            "@" + folder.file("inputs.json").path,
             "--no-input", "--out", plan,
         ])
         try #require(planned.status == 0, "seed \(seed): \(planned.stderr)")
@@ -132,21 +144,28 @@ struct UnicodeRoundTripTests {
             let project = folder.file("project-\(path)-\(conforming)")
             _ = try Command.run("cp", arguments: ["-r", Repository.fixture("alembic").path, project.path])
             if path == "execute" {
-                let applied = try PlannerBinary.run(["apply", plan, "--db", database.socketURL, "--execute", "--project", project.path])
+                let applied = try PlannerBinary.run([
+                    "apply", plan, "--db", database.socketURL, "--execute", "--project", project.path,
+                ])
                 try #require(applied.status == 0, "seed \(seed), \(path), conforming \(conforming): \(applied.stderr)")
             } else {
                 let written = try PlannerBinary.run(["apply", plan, "--snapshot", snapshot, "--project", project.path])
                 try #require(written.status == 0, "seed \(seed): \(written.stderr)")
                 let upgraded = try TestAlembic.run(["upgrade", "heads"], project: project, database: database)
-                try #require(upgraded.status == 0, "seed \(seed), alembic, conforming \(conforming): \(upgraded.stderr.suffix(2000))")
+                try #require(
+                    upgraded.status == 0,
+                    "seed \(seed), alembic, conforming \(conforming): \(upgraded.stderr.suffix(2000))")
             }
             let stored = try Self.stored(database)
             #expect(stored.block == Self.hex(blockDescription), "seed \(seed) \(path) \(conforming): block description")
             for (name, strings) in expected {
-                #expect(stored.descriptions[name] == Self.hex(strings.description),
-                        "seed \(seed) \(path) conforming \(conforming): description of \(name) \(strings.description.debugDescription)")
-                #expect(stored.values[name] == Self.hex(strings.value),
-                        "seed \(seed) \(path) conforming \(conforming): value of \(name) \(strings.value.debugDescription)")
+                #expect(
+                    stored.descriptions[name] == Self.hex(strings.description),
+                    "seed \(seed) \(path) conforming \(conforming): description of \(name) \(strings.description.debugDescription)"
+                )
+                #expect(
+                    stored.values[name] == Self.hex(strings.value),
+                    "seed \(seed) \(path) conforming \(conforming): value of \(name) \(strings.value.debugDescription)")
             }
         }
     }
@@ -155,7 +174,8 @@ struct UnicodeRoundTripTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let models = try Self.models(in: folder.url, count: 1)
-        let inputs = #"{"FuzzBlock": {"description": "a\u0000b", "tag": "FUZZ"}, "rt_000": {"description": "d", "value": "v"}}"#
+        let inputs =
+            #"{"FuzzBlock": {"description": "a\u0000b", "tag": "FUZZ"}, "rt_000": {"description": "d", "value": "v"}}"#
         let result = try PlannerBinary.run([
             "plan", "nul", "--snapshot", Repository.fixture("example/catalogue.sqlite").path, "--models", models.path,
             "--inputs", inputs, "--no-input", "--out", folder.file("plan.yaml").path,

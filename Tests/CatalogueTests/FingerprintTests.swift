@@ -13,7 +13,9 @@ import Testing
     }
 
     @Test func emptyCatalogueHasTheDigestOfTheHeaderLine() {
-        #expect(CatalogueFingerprint(of: DatabaseCatalogue()).value == "sha256:" + SHA256.hex(CatalogueFingerprint.header + "\n"))
+        #expect(
+            CatalogueFingerprint(of: DatabaseCatalogue()).value == "sha256:"
+                + SHA256.hex(CatalogueFingerprint.header + "\n"))
     }
 
     /// Every kind of change of meaning must change the fingerprint.
@@ -23,7 +25,8 @@ import Testing
         "block description", "block tag", "block status", "block end date",
         "resource type description", "resource type renamed",
         "product block relation removed", "block relation min", "block relation max", "block relation removed",
-        "block resource type removed", "workflow target", "workflow deleted", "workflow is_task", "workflow description",
+        "block resource type removed", "workflow target", "workflow deleted", "workflow is_task",
+        "workflow description",
         "product workflow removed",
     ])
     func everyChangeOfMeaningChangesIt(_ edit: String) {

@@ -57,7 +57,9 @@ import Testing
 
 /// The quoting routines work by byte and scalar: a quote followed by a combining mark is still a quote.
 @Suite struct ScalarQuotingTests {
-    static let tricky = ["'\u{301}", "x'\u{301}; DROP TABLE t; --", "\"\u{301}\"\"", "\\'\u{301}", "a\u{FEFF}b", "é", "e\u{301}"]
+    static let tricky = [
+        "'\u{301}", "x'\u{301}; DROP TABLE t; --", "\"\u{301}\"\"", "\\'\u{301}", "a\u{FEFF}b", "é", "e\u{301}",
+    ]
 
     @Test(arguments: tricky)
     func sqlLiteralDoublesEveryQuoteByte(_ value: String) throws {
@@ -67,13 +69,17 @@ import Testing
         var index = 0
         while index < inner.count {
             if inner[index] == UInt8(ascii: "'") {
-                #expect(index + 1 < inner.count && inner[index + 1] == UInt8(ascii: "'"), "\(value.debugDescription) → \(literal)")
+                #expect(
+                    index + 1 < inner.count && inner[index + 1] == UInt8(ascii: "'"),
+                    "\(value.debugDescription) → \(literal)")
                 index += 2
             } else {
                 index += 1
             }
         }
-        #expect(literal.unicodeScalars.filter { $0 == "'" }.count == 2 + 2 * value.unicodeScalars.filter { $0 == "'" }.count)
+        #expect(
+            literal.unicodeScalars.filter { $0 == "'" }.count == 2 + 2 * value.unicodeScalars.filter { $0 == "'" }.count
+        )
     }
 
     @Test func columnLimitsCountCodePointsAsPostgreSQLDoes() {

@@ -40,14 +40,19 @@ import Testing
         #expect(models.diagnostics.isEmpty, "\(models.diagnostics)")
     }
 
-    @Test(arguments: ["    x: LeafA | LeafB | None", "    x: Union[LeafA, LeafB]", "    x: Union[LeafA, LeafB, None]", "    x: Optional[Union[LeafA, LeafB]]"])
+    @Test(arguments: [
+        "    x: LeafA | LeafB | None", "    x: Union[LeafA, LeafB]", "    x: Union[LeafA, LeafB, None]",
+        "    x: Optional[Union[LeafA, LeafB]]",
+    ])
     func unions(_ field: String) throws {
         let models = try container(field, extra: "from typing import Optional, Union\n")
         #expect(models.productBlocks["Container"]?.dependsOn.keys.sorted() == ["LeafA", "LeafB"], "\(field)")
         #expect(models.bounds("Container", "LeafB", "x") == ListBounds())
     }
 
-    @Test(arguments: ["    x: list[LeafA]", "    x: List[LeafA]", "    x: typing.List[LeafA]", "    x: list[\"LeafA\"]"])
+    @Test(arguments: [
+        "    x: list[LeafA]", "    x: List[LeafA]", "    x: typing.List[LeafA]", "    x: list[\"LeafA\"]",
+    ])
     func plainLists(_ field: String) throws {
         let models = try container(field, extra: "import typing\nfrom typing import List\n")
         #expect(models.bounds("Container", "LeafA", "x") == ListBounds(), "\(field)")

@@ -5,53 +5,79 @@ import Testing
 /// field is a resource type only when its type is positively a scalar (issue "Model reader on real projects").
 @Suite struct ImportedTypeTests {
     /// The issue's reproduction: `ports: ListOfPorts[PortBlock]` with `SI` imported, in `product_blocks/link.py`.
-    static func linkProject(typeVariableImport: String, baseImport: String, typeVariable: String = "SI") -> [String: String] {
+    static func linkProject(
+        typeVariableImport: String, baseImport: String, typeVariable: String = "SI"
+    ) -> [String: String] {
         [
             "products/__init__.py": """
-                from orchestrator.core.domain import SUBSCRIPTION_MODEL_REGISTRY
-                from products.product_types.link import Link
+            from orchestrator.core.domain import SUBSCRIPTION_MODEL_REGISTRY
+            from products.product_types.link import Link
 
-                SUBSCRIPTION_MODEL_REGISTRY.update({"Link": Link})
-                """,
+            SUBSCRIPTION_MODEL_REGISTRY.update({"Link": Link})
+            """,
             "products/product_blocks/port.py": """
-                \(baseImport)
+            \(baseImport)
 
-                class PortBlock(ProductBlockModel, product_block_name="Port"):
-                    port_name: str
-                """,
+            class PortBlock(ProductBlockModel, product_block_name="Port"):
+                port_name: str
+            """,
             "products/product_blocks/link.py": """
-                from typing import Annotated
-                from annotated_types import Len
-                \(baseImport)
-                \(typeVariableImport)
-                from products.product_blocks.port import PortBlock
+            from typing import Annotated
+            from annotated_types import Len
+            \(baseImport)
+            \(typeVariableImport)
+            from products.product_blocks.port import PortBlock
 
-                ListOfPorts = Annotated[list[\(typeVariable)], Len(min_length=2, max_length=2)]
+            ListOfPorts = Annotated[list[\(typeVariable)], Len(min_length=2, max_length=2)]
 
-                class LinkBlock(ProductBlockModel, product_block_name="Link"):
-                    ports: ListOfPorts[PortBlock]
-                """,
+            class LinkBlock(ProductBlockModel, product_block_name="Link"):
+                ports: ListOfPorts[PortBlock]
+            """,
             "products/product_types/link.py": """
-                \(baseImport)
-                from products.product_blocks.link import LinkBlock
+            \(baseImport)
+            from products.product_blocks.link import LinkBlock
 
-                class Link(SubscriptionModel):
-                    link: LinkBlock
-                """,
+            class Link(SubscriptionModel):
+                link: LinkBlock
+            """,
         ]
     }
 
     @Test(arguments: [
-        ("from orchestrator.core.types import SI", "from orchestrator.core.domain.base import ProductBlockModel, SubscriptionModel", "SI"),
-        ("from orchestrator.types import SI", "from orchestrator.domain.base import ProductBlockModel, SubscriptionModel", "SI"),
-        ("from orchestrator.domain.base import SI", "from orchestrator.domain.base import ProductBlockModel, SubscriptionModel", "SI"),
-        ("from orchestrator.core.domain.base import T", "from orchestrator.core.domain.base import ProductBlockModel, SubscriptionModel", "T"),
-        ("from orchestrator.domain.base import T", "from orchestrator.domain.base import ProductBlockModel, SubscriptionModel", "T"),
-        ("from orchestrator.core import types\nSI = types.SI", "from orchestrator.core.domain.base import ProductBlockModel, SubscriptionModel", "SI"),
-        ("from typing import TypeVar\nSI = TypeVar(\"SI\")", "from orchestrator.core.domain.base import ProductBlockModel, SubscriptionModel", "SI"),
+        (
+            "from orchestrator.core.types import SI",
+            "from orchestrator.core.domain.base import ProductBlockModel, SubscriptionModel", "SI"
+        ),
+        (
+            "from orchestrator.types import SI",
+            "from orchestrator.domain.base import ProductBlockModel, SubscriptionModel", "SI"
+        ),
+        (
+            "from orchestrator.domain.base import SI",
+            "from orchestrator.domain.base import ProductBlockModel, SubscriptionModel", "SI"
+        ),
+        (
+            "from orchestrator.core.domain.base import T",
+            "from orchestrator.core.domain.base import ProductBlockModel, SubscriptionModel", "T"
+        ),
+        (
+            "from orchestrator.domain.base import T",
+            "from orchestrator.domain.base import ProductBlockModel, SubscriptionModel", "T"
+        ),
+        (
+            "from orchestrator.core import types\nSI = types.SI",
+            "from orchestrator.core.domain.base import ProductBlockModel, SubscriptionModel", "SI"
+        ),
+        (
+            "from typing import TypeVar\nSI = TypeVar(\"SI\")",
+            "from orchestrator.core.domain.base import ProductBlockModel, SubscriptionModel", "SI"
+        ),
     ])
-    func importedTypeVariableMakesABlockRelation(_ typeVariableImport: String, _ baseImport: String, _ variable: String) throws {
-        let models = try ModelProject.read(Self.linkProject(typeVariableImport: typeVariableImport, baseImport: baseImport, typeVariable: variable))
+    func importedTypeVariableMakesABlockRelation(
+        _ typeVariableImport: String, _ baseImport: String, _ variable: String
+    ) throws {
+        let models = try ModelProject.read(
+            Self.linkProject(typeVariableImport: typeVariableImport, baseImport: baseImport, typeVariable: variable))
         #expect(models.bounds("Link", "Port", "ports") == ListBounds(min: 2, max: 2), "\(typeVariableImport)")
         #expect(models.productBlocks["Link"]?.resourceTypes == [])
         #expect(models.productBlocks["Port"]?.resourceTypes == ["port_name"])
@@ -168,9 +194,11 @@ import Testing
                 block: Block
             """,
             registry: ["P": "Product"])
-        #expect(models.productBlocks["Block"]?.resourceTypes == [
-            "amount", "colour", "count", "created", "lifecycle_state", "mail", "mode", "network", "ref", "ref_text", "vlans",
-        ])
+        #expect(
+            models.productBlocks["Block"]?.resourceTypes == [
+                "amount", "colour", "count", "created", "lifecycle_state", "mail", "mode", "network", "ref", "ref_text",
+                "vlans",
+            ])
         #expect(models.diagnostics.isEmpty, "\(models.diagnostics)")
     }
 
@@ -182,30 +210,36 @@ import Testing
         ("from shared_lib import Speed\n", "x: list[Speed]", "shared_lib.Speed"),
         ("from shared_lib import Base\nclass Sub(Base):\n    pass\n", "x: Sub", "shared_lib.Base"),
         ("from orchestrator.core.types import SI\n", "x: SI", "SI"),
-        ("from orchestrator.core.types import SI\nfrom typing import Annotated\nBare = Annotated[list[SI], 1]\n", "x: Bare", "SI"),
+        (
+            "from orchestrator.core.types import SI\nfrom typing import Annotated\nBare = Annotated[list[SI], 1]\n",
+            "x: Bare", "SI"
+        ),
         ("Loop = Other\nOther = Loop\n", "x: Loop", "alias cycle"),
         ("from typing import Annotated\nNotGeneric = Annotated[int, 1]\n", "x: NotGeneric[LeafRef]", "not generic"),
         ("", "x: None", "None"),
         ("", "x: 42", "42"),
         ("import os\n", "x: os.PathLike", "os.PathLike"),
         ("", "x: Undefined", "Undefined"),
-        ("from orchestrator.core.domain.base import SubscriptionInstanceList\nfrom orchestrator.core.types import SI\nclass L(SubscriptionInstanceList[SI]):\n    min_items = 1\n", "x: L", "without its item type"),
+        (
+            "from orchestrator.core.domain.base import SubscriptionInstanceList\nfrom orchestrator.core.types import SI\nclass L(SubscriptionInstanceList[SI]):\n    min_items = 1\n",
+            "x: L", "without its item type"
+        ),
     ])
     func unclassifiableFieldsAreLeftOutWithADiagnostic(_ extra: String, _ field: String, _ named: String) throws {
         let models = try ModelProject.single(
             extra + """
 
-            class LeafRef(ProductBlockModel, product_block_name="Leaf"):
-                leaf: int
+                class LeafRef(ProductBlockModel, product_block_name="Leaf"):
+                    leaf: int
 
-            class Container(ProductBlockModel, product_block_name="Container"):
-                \(field)
-                kept: str
-                leaf: LeafRef
+                class Container(ProductBlockModel, product_block_name="Container"):
+                    \(field)
+                    kept: str
+                    leaf: LeafRef
 
-            class Product(SubscriptionModel):
-                container: Container
-            """,
+                class Product(SubscriptionModel):
+                    container: Container
+                """,
             registry: ["P": "Product"])
         #expect(models.productBlocks["Container"]?.resourceTypes == ["kept"], "\(field)")
         #expect(models.productBlocks["Container"]?.dependsOn.keys.sorted() == ["Leaf"], "\(field)")

@@ -23,7 +23,8 @@ struct ModelProject {
         defer { folder.remove() }
         for (path, data) in files {
             let url = folder.file(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url)
         }
         return try PythonModelReader(root: folder.url, package: package).read()
@@ -31,17 +32,18 @@ struct ModelProject {
 
     /// One products package: `products/__init__.py` registers `registry` (name → class) from `products/models.py`.
     static func single(_ models: String, registry: [String: String]) throws -> ModelSet {
-        let entries = registry.sorted { $0.key < $1.key }.map { "    \"\($0.key)\": \($0.value)," }.joined(separator: "\n")
+        let entries = registry.sorted { $0.key < $1.key }.map { "    \"\($0.key)\": \($0.value)," }.joined(
+            separator: "\n")
         let imports = Set(registry.values).sorted().joined(separator: ", ")
         return try read([
             "products/__init__.py": """
-                from orchestrator.core.domain import SUBSCRIPTION_MODEL_REGISTRY
-                from products.models import \(imports)
+            from orchestrator.core.domain import SUBSCRIPTION_MODEL_REGISTRY
+            from products.models import \(imports)
 
-                SUBSCRIPTION_MODEL_REGISTRY.update({
-                \(entries)
-                })
-                """,
+            SUBSCRIPTION_MODEL_REGISTRY.update({
+            \(entries)
+            })
+            """,
             "products/models.py": header + models,
         ])
     }

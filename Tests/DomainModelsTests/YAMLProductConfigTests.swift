@@ -1,8 +1,9 @@
 import Catalogue
-@testable import DomainModels
 import Foundation
-import Testing
 import TestSupport
+import Testing
+
+@testable import DomainModels
 
 @Suite struct YAMLProductConfigTests {
     @Test func theUserConfigDefinesTheSeedsModels() throws {
@@ -10,7 +11,9 @@ import TestSupport
         #expect(models.products.keys.sorted() == ["User external", "User internal"])
         let product = try #require(models.products["User internal"])
         #expect(product.productType == "User")
-        #expect(product.fixedInputs["affiliation"] == FixedInputModel(type: "Affiliation", values: ["external", "internal"]))
+        #expect(
+            product.fixedInputs["affiliation"]
+                == FixedInputModel(type: "Affiliation", values: ["external", "internal"]))
         #expect(product.productBlocks == ["User"])
         #expect(models.productBlocks["User"]?.resourceTypes == ["age", "user_id", "username"])
         #expect(models.bounds("User", "UserGroupBlock", "group") == ListBounds())
@@ -20,7 +23,10 @@ import TestSupport
 
     @Test func variantsAreTheCartesianProductOfValuesInDeclarationOrder() throws {
         let models = try YAMLProductConfig.read(Repository.fixture("yaml/node.yaml"))
-        #expect(models.products.keys.sorted() == ["Node 1000 cisco", "Node 1000 juniper", "Node 10000 cisco", "Node 10000 juniper"])
+        #expect(
+            models.products.keys.sorted() == [
+                "Node 1000 cisco", "Node 1000 juniper", "Node 10000 cisco", "Node 10000 juniper",
+            ])
         let inputs = try #require(models.products["Node 1000 cisco"]?.fixedInputs)
         #expect(inputs["node_speed"] == FixedInputModel(type: "int", values: nil))
         #expect(inputs["vendor"] == FixedInputModel(type: "Vendor", values: ["cisco", "juniper"]))
@@ -46,8 +52,11 @@ import TestSupport
     }
 
     @Test func rootBlockRulesUseOrchestratorCoresMessages() {
-        let two = "name: P\ntype: P\nproduct_blocks:\n  - {name: a, type: A, fields: []}\n  - {name: b, type: B, fields: []}\n"
-        #expect(error(two)?.message.contains("There should be exactly 1 root product block, found multiple: [\"A\", \"B\"]") == true)
+        let two =
+            "name: P\ntype: P\nproduct_blocks:\n  - {name: a, type: A, fields: []}\n  - {name: b, type: B, fields: []}\n"
+        #expect(
+            error(two)?.message.contains("There should be exactly 1 root product block, found multiple: [\"A\", \"B\"]")
+                == true)
         let cycle = """
             name: P
             type: P
@@ -62,9 +71,12 @@ import TestSupport
         let malformed = error("name: P\ntype: [unclosed\nproduct_blocks: []\n")
         #expect(malformed?.code == .invalidConfig)
         #expect(malformed?.message.contains("p.yaml: failed to parse configuration file: line") == true)
-        #expect(error("type: P\nproduct_blocks: []\n")?.message == "p.yaml:1: the product lacks the required key 'name'")
+        #expect(
+            error("type: P\nproduct_blocks: []\n")?.message == "p.yaml:1: the product lacks the required key 'name'")
         #expect(error("name: P\ntype: P\n")?.message.contains("'product_blocks'") == true)
-        #expect(error("name: P\ntype: P\nproduct_blocks:\n  - {name: a}\n")?.message.contains("p.yaml:4: a product block lacks the required key 'type'") == true)
+        #expect(
+            error("name: P\ntype: P\nproduct_blocks:\n  - {name: a}\n")?.message.contains(
+                "p.yaml:4: a product block lacks the required key 'type'") == true)
         #expect(error("- just\n- a list\n")?.code == .invalidConfig)
     }
 }

@@ -1,7 +1,8 @@
 import Catalogue
-@testable import Planner
-import Testing
 import TestSupport
+import Testing
+
+@testable import Planner
 
 @Suite struct ExamplePlanTests {
     @Test func theExampleCatalogueMatchesTheExampleModels() throws {
@@ -29,13 +30,22 @@ import TestSupport
         #expect(c.createProductBlocks == ["UserBlock", "UserGroupBlock"])
         #expect(c.createResourceTypes == ["age", "group_id", "group_name", "user_id", "username"])
         #expect(c.createProductFixedInputs == ["affiliation": ["User external", "User internal"]])
-        #expect(c.createProductToBlockRelations == ["UserBlock": ["User external", "User internal"], "UserGroupBlock": ["User group"]])
-        #expect(c.createProductBlockRelations == ["UserGroupBlock": [BlockRelationChange(inUseBy: "UserBlock", attribute: "group")]])
+        #expect(
+            c.createProductToBlockRelations == [
+                "UserBlock": ["User external", "User internal"], "UserGroupBlock": ["User group"],
+            ])
+        #expect(
+            c.createProductBlockRelations == [
+                "UserGroupBlock": [BlockRelationChange(inUseBy: "UserBlock", attribute: "group")]
+            ])
         #expect(c.createResourceTypeInstanceRelations.isEmpty)
         // 3 products, 1 fixed-input statement, 2 blocks, 5 resource types, 2 product-block, 1 block relation,
         // 5 resource-type relation statements, 1 block-relation instance statement.
         #expect(plan.upgrade.count == 3 + 1 + 2 + 5 + 2 + 1 + 5 + 1)
-        #expect(plan.upgrade.contains("INSERT INTO products (name, description, product_type, tag, status) VALUES ('User internal', 'User internal product', 'User', 'USER', 'active') RETURNING products.product_id"))
+        #expect(
+            plan.upgrade.contains(
+                "INSERT INTO products (name, description, product_type, tag, status) VALUES ('User internal', 'User internal product', 'User', 'USER', 'active') RETURNING products.product_id"
+            ))
     }
 
     @Test func noInputListsEveryQuestion() throws {
@@ -47,7 +57,10 @@ import TestSupport
         // description + tag for 3 products and 2 blocks, 2 fixed-input values, 5 resource-type descriptions
         #expect(questions.count == 6 + 4 + 2 + 5)
         #expect(questions.first?.prompt == "Supply the product description: ")
-        #expect(questions.contains { $0.prompt == "Supply fixed input value for product User internal and fixed input affiliation: " })
+        #expect(
+            questions.contains {
+                $0.prompt == "Supply fixed input value for product User internal and fixed input affiliation: "
+            })
     }
 }
 
@@ -59,7 +72,9 @@ import TestSupport
         do {
             _ = try PlannerFixtures.plan(
                 try PlannerFixtures.exampleSnapshot(), changed,
-                inputs: #"{"User partner": {"description": "d", "tag": "A TAG OF 21 CHARACTERS", "affiliation": "partner"}}"#)
+                inputs:
+                    #"{"User partner": {"description": "d", "tag": "A TAG OF 21 CHARACTERS", "affiliation": "partner"}}"#
+            )
             Issue.record("a 22-character tag was accepted")
         } catch let error as PlannerError {
             #expect(error.code == .invalidValue)
@@ -70,7 +85,10 @@ import TestSupport
 
 @Suite struct WarningTextTests {
     /// Counts are grouped the same way on every machine (a plan must not depend on the user's locale).
-    @Test(arguments: [(0, "0 subscriptions"), (1, "1 subscription"), (999, "999 subscriptions"), (1_204, "1,204 subscriptions"), (1_234_567, "1,234,567 subscriptions")])
+    @Test(arguments: [
+        (0, "0 subscriptions"), (1, "1 subscription"), (999, "999 subscriptions"), (1_204, "1,204 subscriptions"),
+        (1_234_567, "1,234,567 subscriptions"),
+    ])
     func countsAreGroupedWithCommas(number: Int, text: String) {
         #expect(Warnings.count(number, "subscription") == text)
     }

@@ -1,8 +1,8 @@
 import Catalogue
 import Foundation
 import Planner
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct PlanFileTests {
     static func newCataloguePlan() throws -> Plan {
@@ -49,7 +49,8 @@ import TestSupport
             #expect(error.code == .invalidPlan)
             #expect(error.message.contains("(changed: upgrade)"), "\(error.message)")
         }
-        let droppedWarning = text.replacingOccurrences(of: "tool_version: \"\(ToolVersion.current)\"", with: "tool_version: \"9\"")
+        let droppedWarning = text.replacingOccurrences(
+            of: "tool_version: \"\(ToolVersion.current)\"", with: "tool_version: \"9\"")
         #expect(throws: PlannerError.self) { try PlanFile.decode(droppedWarning, file: "plan.yaml") }
     }
 

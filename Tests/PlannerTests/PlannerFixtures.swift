@@ -27,11 +27,14 @@ enum PlannerFixtures {
     }
 
     /// Plans with the given answers and no questions allowed.
-    static func plan(_ snapshot: CatalogueSnapshot, _ models: ModelSet, inputs: String = "{}", updates: String = "{}") throws -> MigrationPlanner.Outcome {
+    static func plan(
+        _ snapshot: CatalogueSnapshot, _ models: ModelSet, inputs: String = "{}", updates: String = "{}"
+    ) throws -> MigrationPlanner.Outcome {
         let answers = PlanAnswers(
             inputs: try PlanAnswers.parseInputs(inputs, source: "--inputs"),
             updates: try PlanAnswers.parseUpdates(updates, source: "--updates"))
-        return try MigrationPlanner(snapshot: snapshot, models: models, options: options()).plan(answers: answers, questioner: NoInputQuestioner())
+        return try MigrationPlanner(snapshot: snapshot, models: models, options: options()).plan(
+            answers: answers, questioner: NoInputQuestioner())
     }
 
     /// Runs statements in one transaction, as `apply --execute` does.

@@ -1,7 +1,7 @@
 import Catalogue
 import Planner
-import Testing
 import TestSupport
+import Testing
 
 /// A questioner that answers from a script and records what it was asked.
 final class ScriptedQuestioner: Questioner {
@@ -20,9 +20,15 @@ final class ScriptedQuestioner: Questioner {
 }
 
 @Suite struct QuestionTests {
-    func plan(_ models: ModelSet, _ questioner: ScriptedQuestioner, inputs: String = "{}") throws -> MigrationPlanner.Outcome {
-        try MigrationPlanner(snapshot: try PlannerFixtures.exampleSnapshot(), models: models, options: PlannerFixtures.options())
-            .plan(answers: PlanAnswers(inputs: try PlanAnswers.parseInputs(inputs, source: "--inputs")), questioner: questioner)
+    func plan(
+        _ models: ModelSet, _ questioner: ScriptedQuestioner, inputs: String = "{}"
+    ) throws -> MigrationPlanner.Outcome {
+        try MigrationPlanner(
+            snapshot: try PlannerFixtures.exampleSnapshot(), models: models, options: PlannerFixtures.options()
+        )
+        .plan(
+            answers: PlanAnswers(inputs: try PlanAnswers.parseInputs(inputs, source: "--inputs")),
+            questioner: questioner)
     }
 
     @Test func resourceTypeRenameMenuAndSectionOrder() throws {
@@ -30,14 +36,19 @@ final class ScriptedQuestioner: Questioner {
         models.productBlocks["UserBlock"]?.resourceTypes = ["user_age", "user_id", "username"]
         let questioner = ScriptedQuestioner(["age", "user_age"])
         let plan = try PlannerFixtures.requirePlan(try plan(models, questioner))
-        #expect(questioner.asked.map(\.prompt) == ["Which resource type would you want to rename?", "\nWhich resource type should rename age?"])
+        #expect(
+            questioner.asked.map(\.prompt) == [
+                "Which resource type would you want to rename?", "\nWhich resource type should rename age?",
+            ])
         #expect(questioner.asked.first?.kind == .menu(options: ["age"], quitLabel: "continue"))
         #expect(plan.changes.renameResourceTypes == ["age": "user_age"])
         #expect(plan.answers.updates?.resourceTypes == ["age": "user_age"])
-        #expect(questioner.sections == [
-            "Rename resource types", "Update block resource types", "Update fixed inputs", "Create new products",
-            "Create fixed inputs", "Create product blocks", "Create resource types", "Create subscription instance values",
-        ])
+        #expect(
+            questioner.sections == [
+                "Rename resource types", "Update block resource types", "Update fixed inputs", "Create new products",
+                "Create fixed inputs", "Create product blocks", "Create resource types",
+                "Create subscription instance values",
+            ])
     }
 
     @Test func declinedRenameBecomesACreateAndADelete() throws {
@@ -71,7 +82,9 @@ final class ScriptedQuestioner: Questioner {
         }
         let questioner = ScriptedQuestioner(["y", "Y", "external"])
         let plan = try PlannerFixtures.requirePlan(try plan(models, questioner))
-        #expect(questioner.asked.first?.prompt == "Do you wish to rename fixed input affiliation to kind for product User external? [y/N]: ")
+        #expect(
+            questioner.asked.first?.prompt
+                == "Do you wish to rename fixed input affiliation to kind for product User external? [y/N]: ")
         #expect(plan.changes.updateProductFixedInputs == ["User external": ["affiliation": "kind"]])
         #expect(plan.changes.createProductFixedInputs == ["kind": ["User internal"]])
         #expect(plan.changes.deleteProductFixedInputs == ["affiliation": ["User internal"]])
@@ -88,9 +101,13 @@ final class ScriptedQuestioner: Questioner {
         models.products["User group"]?.productBlocks = ["GroupBlock"]
         let questioner = ScriptedQuestioner(["y"])
         let plan = try PlannerFixtures.requirePlan(try plan(models, questioner))
-        #expect(questioner.asked.first?.prompt == "Do you wish to rename product block UserGroupBlock to GroupBlock? [y/N]: ")
+        #expect(
+            questioner.asked.first?.prompt
+                == "Do you wish to rename product block UserGroupBlock to GroupBlock? [y/N]: ")
         #expect(plan.changes.renameProductBlocks == ["UserGroupBlock": "GroupBlock"])
         #expect(plan.changes.deleteProductBlocks.isEmpty)
-        #expect(plan.upgrade == ["UPDATE product_blocks SET name='GroupBlock' WHERE product_blocks.name = 'UserGroupBlock'"])
+        #expect(
+            plan.upgrade == ["UPDATE product_blocks SET name='GroupBlock' WHERE product_blocks.name = 'UserGroupBlock'"]
+        )
     }
 }

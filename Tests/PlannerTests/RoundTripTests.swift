@@ -4,8 +4,8 @@ import Foundation
 import Planner
 import Postgres
 import Snapshot
-import Testing
 import TestSupport
+import Testing
 
 /// Against a real PostgreSQL with the example catalogue and its subscriptions: the upgrade makes the catalogue
 /// match the models (re-planning finds nothing), and the downgrade brings the fingerprint back.
@@ -34,18 +34,37 @@ struct RoundTripTests {
                 """,
             check: { db, _ in
                 // Byte-exact: psql prints rows one per line, so the stored newline is shown as <NL>.
-                #expect(db.checkedRows("SELECT replace(description, E'\\n', '<NL>') FROM products WHERE name = 'User partner'") == [["It's \"quoted\" \\ back %s :name<NL>new line — ünïcödé"]])
-                #expect(db.checkedRows("SELECT count(*) FROM subscription_instances si JOIN product_blocks b USING (product_block_id) WHERE b.name = 'UserPreferencesBlock'") == [["210"]])
-                #expect(db.checkedRows("SELECT count(*) FROM subscription_instance_relations WHERE domain_model_attr = 'preferences'") == [["210"]])
-                #expect(db.checkedRows("SELECT count(*), min(value) FROM subscription_instance_values v JOIN resource_types r USING (resource_type_id) WHERE r.resource_type = 'email'") == [["210", "o'neil@example.org"]])
-                #expect(db.checkedRows("SELECT count(*) FROM subscription_instance_values v JOIN resource_types r USING (resource_type_id) WHERE r.resource_type = 'language'") == [["210"]])
+                #expect(
+                    db.checkedRows(
+                        "SELECT replace(description, E'\\n', '<NL>') FROM products WHERE name = 'User partner'") == [
+                            ["It's \"quoted\" \\ back %s :name<NL>new line — ünïcödé"]
+                        ])
+                #expect(
+                    db.checkedRows(
+                        "SELECT count(*) FROM subscription_instances si JOIN product_blocks b USING (product_block_id) WHERE b.name = 'UserPreferencesBlock'"
+                    ) == [["210"]])
+                #expect(
+                    db.checkedRows(
+                        "SELECT count(*) FROM subscription_instance_relations WHERE domain_model_attr = 'preferences'")
+                        == [["210"]])
+                #expect(
+                    db.checkedRows(
+                        "SELECT count(*), min(value) FROM subscription_instance_values v JOIN resource_types r USING (resource_type_id) WHERE r.resource_type = 'email'"
+                    ) == [["210", "o'neil@example.org"]])
+                #expect(
+                    db.checkedRows(
+                        "SELECT count(*) FROM subscription_instance_values v JOIN resource_types r USING (resource_type_id) WHERE r.resource_type = 'language'"
+                    ) == [["210"]])
             }),
         Scenario(
             name: "remove a product with its subscriptions",
             edit: { $0.products.removeValue(forKey: "User external") },
             check: { db, plan in
                 #expect(plan.isDestructive)
-                #expect(plan.warnings.contains { $0.message == "deletes product 'User external' and 60 subscriptions of it" })
+                #expect(
+                    plan.warnings.contains {
+                        $0.message == "deletes product 'User external' and 60 subscriptions of it"
+                    })
                 #expect(db.checkedRows("SELECT count(*) FROM subscriptions") == [["190"]])
             }),
         Scenario(
@@ -53,8 +72,14 @@ struct RoundTripTests {
             edit: { $0.productBlocks["UserBlock"]?.resourceTypes = ["email_age", "user_id", "username"].sorted() },
             updates: #"{"resource_types": {"age": "email_age"}}"#,
             check: { db, plan in
-                #expect(plan.upgrade == ["UPDATE resource_types SET resource_type='email_age' WHERE resource_types.resource_type = 'age'"])
-                #expect(db.checkedRows("SELECT count(*) FROM subscription_instance_values v JOIN resource_types r USING (resource_type_id) WHERE r.resource_type = 'email_age'") == [["164"]])
+                #expect(
+                    plan.upgrade == [
+                        "UPDATE resource_types SET resource_type='email_age' WHERE resource_types.resource_type = 'age'"
+                    ])
+                #expect(
+                    db.checkedRows(
+                        "SELECT count(*) FROM subscription_instance_values v JOIN resource_types r USING (resource_type_id) WHERE r.resource_type = 'email_age'"
+                    ) == [["164"]])
             }),
         Scenario(
             name: "remove a resource type and its values",
@@ -72,7 +97,10 @@ struct RoundTripTests {
             updates: #"{"block_resource_types": {"UserBlock": {"username": "login"}}}"#,
             check: { db, plan in
                 #expect(plan.changes.createResourceTypes == ["login"])
-                #expect(db.checkedRows("SELECT count(*) FROM subscription_instance_values v JOIN resource_types r USING (resource_type_id) WHERE r.resource_type = 'login'") == [["210"]])
+                #expect(
+                    db.checkedRows(
+                        "SELECT count(*) FROM subscription_instance_values v JOIN resource_types r USING (resource_type_id) WHERE r.resource_type = 'login'"
+                    ) == [["210"]])
             }),
         Scenario(
             name: "rename a fixed input of both products that share a class",
@@ -83,9 +111,13 @@ struct RoundTripTests {
                     models.products[name] = product
                 }
             },
-            updates: #"{"fixed_inputs": {"User internal": {"affiliation": "kind"}, "User external": {"affiliation": "kind"}}}"#,
+            updates:
+                #"{"fixed_inputs": {"User internal": {"affiliation": "kind"}, "User external": {"affiliation": "kind"}}}"#,
             check: { db, _ in
-                #expect(db.checkedRows("SELECT name, value FROM fixed_inputs ORDER BY value") == [["kind", "external"], ["kind", "internal"]])
+                #expect(
+                    db.checkedRows("SELECT name, value FROM fixed_inputs ORDER BY value") == [
+                        ["kind", "external"], ["kind", "internal"],
+                    ])
             }),
         Scenario(
             name: "rename a product, keeping its subscriptions",
@@ -96,7 +128,10 @@ struct RoundTripTests {
             updates: #"{"products": {"User external": "User guest"}}"#,
             check: { db, plan in
                 #expect(!plan.isDestructive)
-                #expect(db.checkedRows("SELECT count(*) FROM subscriptions s JOIN products p USING (product_id) WHERE p.name = 'User guest'") == [["60"]])
+                #expect(
+                    db.checkedRows(
+                        "SELECT count(*) FROM subscriptions s JOIN products p USING (product_id) WHERE p.name = 'User guest'"
+                    ) == [["60"]])
             }),
         Scenario(
             name: "rename a product block, keeping its instances",
@@ -111,7 +146,10 @@ struct RoundTripTests {
             },
             updates: #"{"product_blocks": {"UserGroupBlock": "GroupBlock"}}"#,
             check: { db, _ in
-                #expect(db.checkedRows("SELECT count(*) FROM subscription_instances si JOIN product_blocks b USING (product_block_id) WHERE b.name = 'GroupBlock'") == [["40"]])
+                #expect(
+                    db.checkedRows(
+                        "SELECT count(*) FROM subscription_instances si JOIN product_blocks b USING (product_block_id) WHERE b.name = 'GroupBlock'"
+                    ) == [["40"]])
             }),
         Scenario(
             name: "remove a block relation and a block from a product",
@@ -143,13 +181,16 @@ struct RoundTripTests {
         try scenario.check(database, plan)
 
         let after = try SnapshotTaker.take(from: target, takenAt: Date())
-        let again = try PlannerFixtures.requirePlan(PlannerFixtures.plan(after, models, updates: #"{"resource_types": {}}"#))
+        let again = try PlannerFixtures.requirePlan(
+            PlannerFixtures.plan(after, models, updates: #"{"resource_types": {}}"#))
         #expect(again.changes.isEmpty, "re-planning is not empty: \(again.changes)")
         #expect(again.upgrade.isEmpty)
 
         try PlannerFixtures.execute(plan.downgrade, on: target)
         let restored = try SnapshotTaker.take(from: target, takenAt: Date())
-        #expect(restored.fingerprint == before.fingerprint, "downgrade differs: \(before.catalogue.changes(to: restored.catalogue))")
+        #expect(
+            restored.fingerprint == before.fingerprint,
+            "downgrade differs: \(before.catalogue.changes(to: restored.catalogue))")
     }
 }
 

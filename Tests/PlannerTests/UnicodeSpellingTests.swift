@@ -1,7 +1,7 @@
 import Catalogue
 import Planner
-import Testing
 import TestSupport
+import Testing
 
 /// PostgreSQL compares names by bytes; Swift's `==` by canonical equivalence. Where two spellings meet, the planner
 /// must not call them the same (issue "Hardening", item 12).

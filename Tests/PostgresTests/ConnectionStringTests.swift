@@ -1,5 +1,5 @@
-import Testing
 import TestSupport
+import Testing
 
 @testable import Postgres
 
@@ -17,8 +17,12 @@ import TestSupport
     }
 
     @Test func displayNamesUserHostPortAndDatabaseButNoPassword() throws {
-        #expect(try ConnectionString("postgresql+psycopg://u:secret@db.example:5433/orch").display == "u@db.example:5433/orch")
-        #expect(try ConnectionString("host=db.example port=5433 dbname=orch user=u password='x y'").display == "u@db.example:5433/orch")
+        #expect(
+            try ConnectionString("postgresql+psycopg://u:secret@db.example:5433/orch").display
+                == "u@db.example:5433/orch")
+        #expect(
+            try ConnectionString("host=db.example port=5433 dbname=orch user=u password='x y'").display
+                == "u@db.example:5433/orch")
     }
 
     @Test func otherSchemesAreRefused() {
@@ -55,7 +59,9 @@ import TestSupport
 
     @Test func optionWinsOverDatabaseURIAndMissingBothIsAnError() throws {
         let environment = ["DATABASE_URI": "postgresql://env-host/envdb"]
-        #expect(try ConnectionString.resolve(option: "postgresql://opt-host/optdb", environment: environment).display.contains("opt-host"))
+        #expect(
+            try ConnectionString.resolve(option: "postgresql://opt-host/optdb", environment: environment).display
+                .contains("opt-host"))
         #expect(try ConnectionString.resolve(option: nil, environment: environment).display.contains("env-host"))
         #expect(throws: PostgresError.self) { try ConnectionString.resolve(option: nil, environment: [:]) }
     }
@@ -74,7 +80,9 @@ import TestSupport
     func unencodedPasswordCharactersAreHandledAndHidden(_ password: String) throws {
         let target = try ConnectionString("postgresql+psycopg://user:\(password)@db.example:5433/orch")
         #expect(target.display == "user@db.example:5433/orch")
-        let encoded = password.map { ["/": "%2F", "@": "%40", ":": "%3A", "?": "%3F", "#": "%23"][String($0)] ?? String($0) }.joined()
+        let encoded = password.map {
+            ["/": "%2F", "@": "%40", ":": "%3A", "?": "%3F", "#": "%23"][String($0)] ?? String($0)
+        }.joined()
         #expect(target.libpqForm == "postgresql://user:\(encoded)@db.example:5433/orch")
         let pieces = password.split(whereSeparator: { "/@:?#".contains($0) }).map(String.init).filter { $0.count >= 3 }
         for piece in pieces + [password] {

@@ -6,12 +6,22 @@ import Testing
     func parse(_ source: String) -> PythonExpression? { PythonParser.parseExpression(source) }
 
     @Test func namesAttributesSubscriptsAndCalls() {
-        #expect(parse("typing.Optional[Block]") == .`subscript`(.attribute(.name("typing"), "Optional"), [.name("Block")]))
-        #expect(parse("Annotated[list[SI], Len(min_length=1)]") == .`subscript`(.name("Annotated"), [
-            .`subscript`(.name("list"), [.name("SI")]),
-            .call(.name("Len"), arguments: [], keywords: [PythonKeyword(name: "min_length", value: .number("1"))]),
-        ]))
-        #expect(parse("f(*a, **k)") == .call(.name("f"), arguments: [.other("*a")], keywords: [PythonKeyword(name: nil, value: .name("k"))]))
+        #expect(
+            parse("typing.Optional[Block]") == .`subscript`(.attribute(.name("typing"), "Optional"), [.name("Block")]))
+        #expect(
+            parse("Annotated[list[SI], Len(min_length=1)]")
+                == .`subscript`(
+                    .name("Annotated"),
+                    [
+                        .`subscript`(.name("list"), [.name("SI")]),
+                        .call(
+                            .name("Len"), arguments: [],
+                            keywords: [PythonKeyword(name: "min_length", value: .number("1"))]),
+                    ]))
+        #expect(
+            parse("f(*a, **k)")
+                == .call(.name("f"), arguments: [.other("*a")], keywords: [PythonKeyword(name: nil, value: .name("k"))])
+        )
     }
 
     @Test func precedenceAndAssociativity() {

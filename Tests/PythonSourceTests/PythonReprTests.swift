@@ -18,8 +18,14 @@ import Testing
         let delimiter = scalars[0]
         var escaped = false
         for scalar in scalars.dropFirst().dropLast() {
-            if escaped { escaped = false; continue }
-            if scalar == "\\" { escaped = true; continue }
+            if escaped {
+                escaped = false
+                continue
+            }
+            if scalar == "\\" {
+                escaped = true
+                continue
+            }
             #expect(scalar != delimiter, "\(value.debugDescription)")
         }
     }

@@ -5,10 +5,15 @@ import Testing
 /// Bytes of a `.py` file as Python's tokenizer sees them (PEP 263, PEP 3120).
 @Suite struct SourceTextTests {
     @Test func byteOrderMarkLineEndingsAndEncodings() throws {
-        #expect(try PythonSourceText.decode(Data([0xEF, 0xBB, 0xBF]) + Data("x = 1\r\ny = 2\rz = 3\n".utf8)) == "x = 1\ny = 2\nz = 3\n")
-        #expect(try PythonSourceText.decode(Data("# -*- coding: latin-1 -*-\nx = '".utf8) + Data([0xE9]) + Data("'\n".utf8))
-            == "# -*- coding: latin-1 -*-\nx = 'é'\n")
-        #expect(try PythonSourceText.decode(Data("#!/usr/bin/env python\n# vim: set fileencoding=utf-8 :\nx = 'é'\n".utf8)).hasSuffix("'é'\n"))
+        #expect(
+            try PythonSourceText.decode(Data([0xEF, 0xBB, 0xBF]) + Data("x = 1\r\ny = 2\rz = 3\n".utf8))
+                == "x = 1\ny = 2\nz = 3\n")
+        #expect(
+            try PythonSourceText.decode(Data("# -*- coding: latin-1 -*-\nx = '".utf8) + Data([0xE9]) + Data("'\n".utf8))
+                == "# -*- coding: latin-1 -*-\nx = 'é'\n")
+        #expect(
+            try PythonSourceText.decode(Data("#!/usr/bin/env python\n# vim: set fileencoding=utf-8 :\nx = 'é'\n".utf8))
+                .hasSuffix("'é'\n"))
     }
 
     @Test(arguments: [

@@ -8,9 +8,9 @@ import Testing
     @Test func importsWithAliasesRelativeLevelsAndStars() throws {
         let statements = try parse("import a.b as c, d\nfrom ..x.y import (p as q,\n    r)\nfrom . import *\n")
         guard statements.count == 3,
-              case .importModules(let names, 1) = statements[0],
-              case .importFrom("x.y", 2, let fromNames, 2) = statements[1],
-              case .importFrom("", 1, let star, 4) = statements[2]
+            case .importModules(let names, 1) = statements[0],
+            case .importFrom("x.y", 2, let fromNames, 2) = statements[1],
+            case .importFrom("", 1, let star, 4) = statements[2]
         else {
             Issue.record("\(statements)")
             return
@@ -21,7 +21,8 @@ import Testing
     }
 
     @Test func classesWithBasesKeywordsAndBodies() throws {
-        let statements = try parse("""
+        let statements = try parse(
+            """
             @dataclass
             class A(Base, Generic[T], metaclass=M, product_block_name="A"):
                 \"\"\"Doc.\"\"\"
@@ -50,7 +51,9 @@ import Testing
             Issue.record("\(definition.body[1])")
             return
         }
-        guard case .compound(let inner) = definition.body[3], case .annotatedAssignment(.name("z"), _, nil, 7)? = inner.first else {
+        guard case .compound(let inner) = definition.body[3],
+            case .annotatedAssignment(.name("z"), _, nil, 7)? = inner.first
+        else {
             Issue.record("\(definition.body[3])")
             return
         }
@@ -89,7 +92,9 @@ import Testing
     @Test func aLargeRegistryDictIsNotTooLong() throws {
         let entries = (0..<5_000).map { "    \"Product \($0)\": Product\($0)," }.joined(separator: "\n")
         let statements = try parse("REGISTRY.update({\n\(entries)\n})\n")
-        guard case .expression(.call(_, let arguments, _), 1)? = statements.first, case .dict(let items)? = arguments.first else {
+        guard case .expression(.call(_, let arguments, _), 1)? = statements.first,
+            case .dict(let items)? = arguments.first
+        else {
             Issue.record("not parsed as a call with a dict")
             return
         }
@@ -98,8 +103,14 @@ import Testing
     }
 
     @Test(arguments: [
-        ("x = " + String(repeating: "(", count: 300) + "1" + String(repeating: ")", count: 300) + "\n", "too many nested parentheses"),
-        ("x: " + String(repeating: "list[", count: 10_000) + "int" + String(repeating: "]", count: 10_000) + "\n", "too many nested parentheses"),
+        (
+            "x = " + String(repeating: "(", count: 300) + "1" + String(repeating: ")", count: 300) + "\n",
+            "too many nested parentheses"
+        ),
+        (
+            "x: " + String(repeating: "list[", count: 10_000) + "int" + String(repeating: "]", count: 10_000) + "\n",
+            "too many nested parentheses"
+        ),
     ])
     func deepBracketsAreASyntaxErrorAsInCPython(_ source: String, _ message: String) {
         do {

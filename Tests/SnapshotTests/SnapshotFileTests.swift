@@ -1,8 +1,8 @@
 import Catalogue
 import Foundation
 import GRDB
-import Testing
 import TestSupport
+import Testing
 
 @testable import Snapshot
 
@@ -27,7 +27,9 @@ import TestSupport
         let snapshot = Self.example()
         try SnapshotFile.write(snapshot, to: folder.file("c.sqlite"))
         let read = try SnapshotFile.read(folder.file("c.sqlite"))
-        #expect(read.catalogue.products.sorted { $0.productID < $1.productID } == snapshot.catalogue.products.sorted { $0.productID < $1.productID })
+        #expect(
+            read.catalogue.products.sorted { $0.productID < $1.productID }
+                == snapshot.catalogue.products.sorted { $0.productID < $1.productID })
         #expect(Set(read.catalogue.productBlockResourceTypes) == Set(snapshot.catalogue.productBlockResourceTypes))
         #expect(Set(read.catalogue.workflows) == Set(snapshot.catalogue.workflows))
         #expect(read.counts == snapshot.counts.sorted())

@@ -70,7 +70,8 @@ public enum PlannerBinary {
             environment.removeValue(forKey: key)
         }
         environment.merge(extraEnvironment) { _, new in new }
-        return try Command.run(executable.path, arguments: arguments, environment: environment, currentDirectory: folder)
+        return try Command.run(
+            executable.path, arguments: arguments, environment: environment, currentDirectory: folder)
     }
 }
 
@@ -104,5 +105,7 @@ public enum Repository {
         return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     }()
 
-    public static func fixture(_ path: String) -> URL { root.appendingPathComponent("fixtures").appendingPathComponent(path) }
+    public static func fixture(_ path: String) -> URL {
+        root.appendingPathComponent("fixtures").appendingPathComponent(path)
+    }
 }

@@ -57,7 +57,8 @@ public struct TestDatabase: Sendable {
     /// The password role over TCP, password in the URL (percent-encoded as a URL needs).
     public var passwordURL: String {
         let encoded = TestPostgres.password.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-        return "postgresql://\(TestPostgres.passwordRole):\(encoded)@\(TestPostgres.tcpHost):\(TestPostgres.port)/\(name)"
+        return
+            "postgresql://\(TestPostgres.passwordRole):\(encoded)@\(TestPostgres.tcpHost):\(TestPostgres.port)/\(name)"
     }
 
     /// The same with a wrong password.

@@ -20,11 +20,14 @@ enum ModelSetText {
         lines.append("Product blocks (\(modelSet.productBlocks.count))")
         for (name, block) in sorted(modelSet.productBlocks) {
             lines.append("  \(name)")
-            if !block.resourceTypes.isEmpty { lines.append("    resource types: \(block.resourceTypes.joined(separator: ", "))") }
+            if !block.resourceTypes.isEmpty {
+                lines.append("    resource types: \(block.resourceTypes.joined(separator: ", "))")
+            }
             for (dependency, relation) in sorted(block.dependsOn) {
                 let attributes = sorted(relation.attributes).map { attribute, bounds in
                     bounds.min == nil && bounds.max == nil
-                        ? attribute : "\(attribute) [\(bounds.min.map(String.init) ?? "")..\(bounds.max.map(String.init) ?? "")]"
+                        ? attribute
+                        : "\(attribute) [\(bounds.min.map(String.init) ?? "")..\(bounds.max.map(String.init) ?? "")]"
                 }
                 lines.append("    depends on \(dependency) via \(attributes.joined(separator: ", "))")
             }
@@ -36,7 +39,8 @@ enum ModelSetText {
                 lines.append("  \(diagnostic.severity == .note ? "note: " : "")\(diagnostic)")
             }
             if modelSet.isIncomplete {
-                lines.append("The model set is incomplete: `plan` refuses it unless --allow-incomplete-models is given.")
+                lines.append(
+                    "The model set is incomplete: `plan` refuses it unless --allow-incomplete-models is given.")
             }
         }
         return lines.joined(separator: "\n")

@@ -50,8 +50,11 @@ struct SnapshotSummary {
         }
         lines.append("")
         let statuses = subscriptionsByStatus().map { "\($0.0) \($0.1)" }.joined(separator: ", ")
-        lines.append("Subscriptions: \(snapshot.counts.totalSubscriptions)" + (statuses.isEmpty ? "" : " (\(statuses))"))
-        lines.append("Subscription instances: \(snapshot.counts.totalInstances), instance values: \(snapshot.counts.totalValues)")
+        lines.append(
+            "Subscriptions: \(snapshot.counts.totalSubscriptions)" + (statuses.isEmpty ? "" : " (\(statuses))"))
+        lines.append(
+            "Subscription instances: \(snapshot.counts.totalInstances), instance values: \(snapshot.counts.totalValues)"
+        )
         if !c.products.isEmpty {
             lines.append("")
             lines.append("Products")
@@ -59,7 +62,8 @@ struct SnapshotSummary {
             for p in productsByName {
                 let count = snapshot.counts.subscriptionCount(productID: p.productID)
                 lines.append(
-                    "  \(p.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0))  \(p.productType) [\(p.tag)] \(p.status), \(count) subscriptions")
+                    "  \(p.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0))  \(p.productType) [\(p.tag)] \(p.status), \(count) subscriptions"
+                )
             }
         }
         if !c.productBlocks.isEmpty {
@@ -68,7 +72,8 @@ struct SnapshotSummary {
             let nameWidth = c.productBlocks.map(\.name.count).max() ?? 0
             for b in blocksByName {
                 let count = snapshot.counts.instanceCount(productBlockID: b.productBlockID)
-                lines.append("  \(b.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0))  \(count) instances")
+                lines.append(
+                    "  \(b.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0))  \(count) instances")
             }
         }
         return lines.joined(separator: "\n")
@@ -76,8 +81,14 @@ struct SnapshotSummary {
 
     func json() throws -> String {
         struct Source: Encodable { let host, port, database, server_version: String }
-        struct ProductEntry: Encodable { let name, product_type, tag, status: String; let subscriptions: Int }
-        struct BlockEntry: Encodable { let name: String; let instances: Int }
+        struct ProductEntry: Encodable {
+            let name, product_type, tag, status: String
+            let subscriptions: Int
+        }
+        struct BlockEntry: Encodable {
+            let name: String
+            let instances: Int
+        }
         struct Document: Encodable {
             let file: String
             let format_version: Int

@@ -9,7 +9,8 @@ struct DatabaseOptions: ParsableArguments {
         name: .customLong("db"),
         help: ArgumentHelp(
             "PostgreSQL connection string (default: $DATABASE_URI).",
-            discussion: "postgresql://user@host:port/db, host=... dbname=..., or SQLAlchemy's postgresql+psycopg://. Passwords may also come from PGPASSWORD or ~/.pgpass.",
+            discussion:
+                "postgresql://user@host:port/db, host=... dbname=..., or SQLAlchemy's postgresql+psycopg://. Passwords may also come from PGPASSWORD or ~/.pgpass.",
             valueName: "url"))
     var db: String?
 

@@ -1,7 +1,7 @@
 import Alembic
 import Apply
-import Catalogue
 import ArgumentParser
+import Catalogue
 import DomainModels
 import Planner
 import Postgres
@@ -41,7 +41,6 @@ enum ExitCodes {
         case .corrupt: return 33
         }
     }
-
 
     static func code(for error: DomainModelsErrorCode) -> Int32 {
         switch error {

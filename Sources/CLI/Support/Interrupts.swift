@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Catalogue
 import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// On Ctrl-C or SIGTERM: remove the temporary files of atomic writes, then exit. The target files are only ever
 /// replaced by a rename, so an interrupted run leaves the previous state intact and no partial file.

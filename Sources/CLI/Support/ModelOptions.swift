@@ -5,7 +5,10 @@ import Foundation
 
 /// Where the domain models are: a folder the project's imports resolve from, or a YAML product config.
 struct ModelOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The products package, dotted (default: products, or the one package that builds a registry).", valueName: "dotted"))
+    @Option(
+        help: ArgumentHelp(
+            "The products package, dotted (default: products, or the one package that builds a registry).",
+            valueName: "dotted"))
     var package: String?
 
     /// How a plan names the models it was made for: `python:<root> (package <name>)` or `yaml:<file>`.

@@ -7,7 +7,10 @@ struct ProjectOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The folder holding alembic.ini (default: the current folder).", valueName: "dir"))
     var project: String = "."
 
-    @Option(help: ArgumentHelp("orchestrator-core's migrations/versions/schema folder (default: found in the project's virtualenv).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "orchestrator-core's migrations/versions/schema folder (default: found in the project's virtualenv).",
+            valueName: "dir"))
     var coreMigrations: String?
 
     var root: URL { URL(fileURLWithPath: project) }
@@ -16,11 +19,13 @@ struct ProjectOptions: ParsableArguments {
     /// The project and the revisions of its version locations plus orchestrator-core's schema branch.
     func load() throws(AlembicError) -> (AlembicProject, RevisionGraph, coreVisible: Bool) {
         let project = try AlembicProject(root: root)
-        let core = CoreMigrations.find(explicit: coreMigrationsURL, project: root, environment: ProcessInfo.processInfo.environment)
+        let core = CoreMigrations.find(
+            explicit: coreMigrationsURL, project: root, environment: ProcessInfo.processInfo.environment)
         let graph = try RevisionGraph(locations: project.versionLocations + (core.map { [$0] } ?? []))
         let visible = core != nil || graph.revisions.values.contains { $0.branchLabels.contains("schema") }
         return (project, graph, visible)
     }
 
-    static let coreNotVisible = "note: orchestrator-core's migrations (the schema branch) are not visible; install orchestrator-core in the project's virtualenv or pass --core-migrations"
+    static let coreNotVisible =
+        "note: orchestrator-core's migrations (the schema branch) are not visible; install orchestrator-core in the project's virtualenv or pass --core-migrations"
 }

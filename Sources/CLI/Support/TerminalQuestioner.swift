@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import Planner
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Asks on the terminal with orchestrator-core's texts and menus (spec 2.6): section headers in bold and
 /// underlined, names in bold or magenta, menus as `1) option` … `q) quit` with a `? ` prompt. Colour only when

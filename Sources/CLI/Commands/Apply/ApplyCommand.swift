@@ -19,7 +19,10 @@ struct ApplyCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The plan file.", valueName: "plan"))
     var plan: String
 
-    @Option(help: ArgumentHelp("A snapshot to check the plan against (with --db: the snapshot the plan was made from).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "A snapshot to check the plan against (with --db: the snapshot the plan was made from).", valueName: "file")
+    )
     var snapshot: String?
 
     @OptionGroup var database: DatabaseOptions
@@ -37,7 +40,9 @@ struct ApplyCommand: ParsableCommand {
             throw ValidationError("--execute needs --db (or DATABASE_URI)")
         }
         if !execute && snapshot == nil && !database.isGiven {
-            throw ValidationError("give --snapshot or --db (or DATABASE_URI): the plan is checked against the catalogue before anything is written")
+            throw ValidationError(
+                "give --snapshot or --db (or DATABASE_URI): the plan is checked against the catalogue before anything is written"
+            )
         }
     }
 
@@ -47,10 +52,12 @@ struct ApplyCommand: ParsableCommand {
             // A live database is the catalogue whenever one is given (--db or DATABASE_URI); then --snapshot is the
             // plan's own snapshot, for listing what changed.
             let live = database.isGiven
-            let catalogue: CatalogueSource = live ? .database(try database.connectionString()) : .file(URL(fileURLWithPath: snapshot ?? ""))
+            let catalogue: CatalogueSource =
+                live ? .database(try database.connectionString()) : .file(URL(fileURLWithPath: snapshot ?? ""))
             let application = PlanApplication(
                 plan: planValue, planFile: plan, project: project.root, coreMigrations: project.coreMigrationsURL,
-                dependsOn: dependsOn, catalogue: catalogue, baseSnapshot: live ? snapshot.map { URL(fileURLWithPath: $0) } : nil,
+                dependsOn: dependsOn, catalogue: catalogue,
+                baseSnapshot: live ? snapshot.map { URL(fileURLWithPath: $0) } : nil,
                 execute: execute, date: Clock.now(), environment: ProcessInfo.processInfo.environment)
             try application.run { step in Terminal.out(Self.describe(step)) }
         }
@@ -59,16 +66,19 @@ struct ApplyCommand: ParsableCommand {
     static func describe(_ step: PlanApplication.Step) -> String {
         switch step {
         case .alreadyApplied(let database, let revision):
-            return "Already applied: alembic_version of \(database) holds the plan's revision \(revision); nothing was changed."
+            return
+                "Already applied: alembic_version of \(database) holds the plan's revision \(revision); nothing was changed."
         case .schemaHeadFromCatalogue(let head):
-            return "note: orchestrator-core's migrations (the schema branch) are not visible; the schema head \(head ?? "?") comes from the catalogue's alembic_version"
+            return
+                "note: orchestrator-core's migrations (the schema branch) are not visible; the schema head \(head ?? "?") comes from the catalogue's alembic_version"
         case .revisionPresent(let file, let revision):
             return "Revision \(revision) is already present: \(file.path)"
         case .revisionWritten(let file, let revision, let down, let dependsOn):
             let revises = down.map { "revises \($0)" } ?? "starts the data branch, depends on \(dependsOn ?? "?")"
             return "Wrote \(file.path) (revision \(revision), \(revises))"
         case .executed(let statements, let database, let previous, let revision):
-            return "Executed \(statements) statements in one transaction on \(database); alembic_version: \(previous ?? "(new row)") → \(revision)"
+            return
+                "Executed \(statements) statements in one transaction on \(database); alembic_version: \(previous ?? "(new row)") → \(revision)"
         }
     }
 }

@@ -3,7 +3,8 @@ import ArgumentParser
 
 /// `db heads`, in Alembic's format.
 struct DbHeads: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "heads", abstract: "Show the heads (Alembic's format).")
+    static let configuration = CommandConfiguration(
+        commandName: "heads", abstract: "Show the heads (Alembic's format).")
     @OptionGroup var options: ProjectOptions
 
     func run() throws {

@@ -3,7 +3,8 @@ import ArgumentParser
 
 /// `db history`, in Alembic's format.
 struct DbHistory: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "history", abstract: "List the revisions, newest first (Alembic's format).")
+    static let configuration = CommandConfiguration(
+        commandName: "history", abstract: "List the revisions, newest first (Alembic's format).")
     @OptionGroup var options: ProjectOptions
     @Flag(name: .shortAndLong, help: "Verbose output.") var verbose = false
 

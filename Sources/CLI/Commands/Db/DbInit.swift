@@ -3,7 +3,8 @@ import ArgumentParser
 
 /// `db init`: alembic.ini and the migrations folder, as orchestrator-core lays them out.
 struct DbInit: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create alembic.ini and the migrations folder.")
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create alembic.ini and the migrations folder.")
     @OptionGroup var options: ProjectOptions
 
     func run() throws {

@@ -17,12 +17,15 @@ struct DbMigrateDomainModels: ParsableCommand {
     @Option(help: ArgumentHelp("--inputs JSON, or @file.", valueName: "json")) var inputs: String = "{}"
     @Option(help: ArgumentHelp("--updates JSON, or @file.", valueName: "json")) var updates: String = "{}"
     @Flag(help: "Do not stop at the multiple-relation notice (it is listed as a warning).") var confirmWarnings = false
-    @Option(help: ArgumentHelp("Plan against this snapshot instead of a live database.", valueName: "file")) var snapshot: String?
+    @Option(help: ArgumentHelp("Plan against this snapshot instead of a live database.", valueName: "file"))
+    var snapshot: String?
     @OptionGroup var database: DatabaseOptions
-    @Option(help: ArgumentHelp("Models root folder, or a YAML product config.", valueName: "root")) var models: String = "."
+    @Option(help: ArgumentHelp("Models root folder, or a YAML product config.", valueName: "root")) var models: String =
+        "."
     @OptionGroup var modelOptions: ModelOptions
     @OptionGroup var project: ProjectOptions
-    @Option(help: ArgumentHelp("The schema head the first data revision depends on.", valueName: "revision")) var dependsOn: String?
+    @Option(help: ArgumentHelp("The schema head the first data revision depends on.", valueName: "revision"))
+    var dependsOn: String?
     @Flag(help: "Plan even when the model reader could not read everything (the plan lists what it missed).")
     var allowIncompleteModels = false
 
@@ -34,7 +37,8 @@ struct DbMigrateDomainModels: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let source: CatalogueSource = try snapshot.map { .file(URL(fileURLWithPath: $0)) } ?? .database(database.connectionString())
+            let source: CatalogueSource =
+                try snapshot.map { .file(URL(fileURLWithPath: $0)) } ?? .database(database.connectionString())
             let catalogue = try source.load(takenAt: Clock.now())
             let modelSet = try modelOptions.read(models)
             Terminal.noteDiagnostics(modelSet, allowIncomplete: allowIncompleteModels)
@@ -50,7 +54,8 @@ struct DbMigrateDomainModels: ParsableCommand {
             let planner = MigrationPlanner(
                 snapshot: catalogue, models: modelSet,
                 options: .init(
-                    message: message, modelsSource: modelOptions.describe(models), createdAt: SnapshotTaker.iso8601(Clock.now()),
+                    message: message, modelsSource: modelOptions.describe(models),
+                    createdAt: SnapshotTaker.iso8601(Clock.now()),
                     allowIncompleteModels: allowIncompleteModels))
             guard case .plan(let plan) = try planner.plan(answers: given, questioner: questioner) else {
                 throw PlannerError(.unanswered, "questions were left unanswered (end of input)")
@@ -74,7 +79,8 @@ struct DbMigrateDomainModels: ParsableCommand {
             Terminal.out("Generating migration file.\n")
             let application = PlanApplication(
                 plan: plan, planFile: "the plan of db migrate-domain-models", project: project.root,
-                coreMigrations: project.coreMigrationsURL, dependsOn: dependsOn, catalogue: .loaded(catalogue), date: Clock.now(),
+                coreMigrations: project.coreMigrationsURL, dependsOn: dependsOn, catalogue: .loaded(catalogue),
+                date: Clock.now(),
                 environment: ProcessInfo.processInfo.environment)
             try application.run { step in
                 if case .revisionWritten(let file, _, _, _) = step { Terminal.out("Generating \(file.path) ...  done") }

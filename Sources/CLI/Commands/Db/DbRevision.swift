@@ -4,18 +4,22 @@ import ArgumentParser
 /// `db revision -m MSG`: an empty revision on the data branch, creating the data head first if missing.
 struct DbRevision: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "revision", abstract: "Create an empty revision on the data branch (creating the data head first if missing).")
+        commandName: "revision",
+        abstract: "Create an empty revision on the data branch (creating the data head first if missing).")
     @OptionGroup var options: ProjectOptions
     @Option(name: .shortAndLong, help: "The revision message.") var message: String
     @Option(help: ArgumentHelp("The head to revise.", valueName: "head")) var head: String = "data@head"
-    @Option(help: ArgumentHelp("The schema head the data branch depends on, when it is created.", valueName: "revision")) var dependsOn: String?
+    @Option(
+        help: ArgumentHelp("The schema head the data branch depends on, when it is created.", valueName: "revision"))
+    var dependsOn: String?
 
     func run() throws {
         try reportingErrors {
             var (project, graph, _) = try options.load()
             let schemaHead = try DataBranch.schemaHead(explicit: dependsOn, graph: graph, alembicVersions: [])
             if let dataHead = try DataBranch.dataHeadIfMissing(
-                in: graph, writer: RevisionWriter(project: project, graph: graph), schemaHead: schemaHead, date: Clock.now())
+                in: graph, writer: RevisionWriter(project: project, graph: graph), schemaHead: schemaHead,
+                date: Clock.now())
             {
                 try RevisionWriter(project: project, graph: graph).write(dataHead)
                 Terminal.out("Generating \(dataHead.file.path) ...  done")
@@ -28,12 +32,16 @@ struct DbRevision: ParsableCommand {
                 }
                 parent = branchHead.id
             } else {
-                guard graph.revisions[head] != nil else { throw AlembicError(.unknownRevision, "no revision '\(head)'") }
+                guard graph.revisions[head] != nil else {
+                    throw AlembicError(.unknownRevision, "no revision '\(head)'")
+                }
                 parent = head
             }
             let writer = RevisionWriter(project: project, graph: graph)
-            let revision = try writer.prepare(RevisionTemplate.Content(
-                id: RevisionWriter.randomID(), message: message, down: [parent], labels: nil, dependsOn: nil, date: Clock.now()))
+            let revision = try writer.prepare(
+                RevisionTemplate.Content(
+                    id: RevisionWriter.randomID(), message: message, down: [parent], labels: nil, dependsOn: nil,
+                    date: Clock.now()))
             try writer.write(revision)
             Terminal.out("Generating \(revision.file.path) ...  done")
         }

@@ -39,7 +39,8 @@ struct PlanCreate: ParsableCommand {
     @Option(help: ArgumentHelp("Reuse the answers of a previous plan.", valueName: "plan"))
     var answers: String?
 
-    @Option(help: ArgumentHelp("Do not diff existing products whose name contains this (repeatable).", valueName: "text"))
+    @Option(
+        help: ArgumentHelp("Do not diff existing products whose name contains this (repeatable).", valueName: "text"))
     var skip: [String] = []
 
     @Flag(help: "Never ask: list unanswered questions and exit 3.")
@@ -54,7 +55,10 @@ struct PlanCreate: ParsableCommand {
     @Flag(help: "Plan even when the model reader could not read everything (the plan lists what it missed).")
     var allowIncompleteModels = false
 
-    @Option(help: ArgumentHelp("Print orchestrator-core's info log lines of the change sets on stderr: text or json.", valueName: "format"))
+    @Option(
+        help: ArgumentHelp(
+            "Print orchestrator-core's info log lines of the change sets on stderr: text or json.", valueName: "format")
+    )
     var logFormat: LogFormat?
 
     enum LogFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -84,19 +88,23 @@ struct PlanCreate: ParsableCommand {
             if let answers { given = try PlanFile.read(path: answers).answers }
             if let inputs {
                 let (text, source) = try PlanAnswers.argumentText(inputs, option: "--inputs")
-                given.inputs.merge(try PlanAnswers.parseInputs(text, source: source)) { old, new in old.merging(new) { _, n in n } }
+                given.inputs.merge(try PlanAnswers.parseInputs(text, source: source)) { old, new in
+                    old.merging(new) { _, n in n }
+                }
             }
             if let updates {
                 let (text, source) = try PlanAnswers.argumentText(updates, option: "--updates")
                 if let parsed = try PlanAnswers.parseUpdates(text, source: source) { given.updates = parsed }
             }
 
-            let source = models.hasSuffix(".yaml") || models.hasSuffix(".yml")
+            let source =
+                models.hasSuffix(".yaml") || models.hasSuffix(".yml")
                 ? "yaml:\(models)" : "python:\(models)" + (modelOptions.package.map { " (package \($0))" } ?? "")
             let planner = MigrationPlanner(
                 snapshot: snapshotValue, models: modelSet,
                 options: .init(
-                    message: message ?? "check", modelsSource: source, createdAt: SnapshotTaker.iso8601(Clock.now()), skip: skip,
+                    message: message ?? "check", modelsSource: source, createdAt: SnapshotTaker.iso8601(Clock.now()),
+                    skip: skip,
                     allowIncompleteModels: allowIncompleteModels))
             let questioner: Questioner = (noInput || check) ? NoInputQuestioner() : TerminalQuestioner()
 
@@ -105,7 +113,10 @@ struct PlanCreate: ParsableCommand {
                 log(changes, modelSet)
                 if check { return try reportCheck(changed: true, changes: changes) }
                 Terminal.error("\(questions.count) question\(questions.count == 1 ? "" : "s") unanswered (--no-input):")
-                for question in questions { Terminal.note("  [\(question.section)] \(question.prompt.trimmingCharacters(in: .whitespacesAndNewlines))") }
+                for question in questions {
+                    Terminal.note(
+                        "  [\(question.section)] \(question.prompt.trimmingCharacters(in: .whitespacesAndNewlines))")
+                }
                 Terminal.note("Answer them with:")
                 for line in AnswerTemplate.lines(for: questions) { Terminal.note("  \(line)") }
                 throw ExitCode(ExitCodes.unanswered)
@@ -115,11 +126,15 @@ struct PlanCreate: ParsableCommand {
                 if plan.isDestructive {
                     if noInput && !allowDestructive {
                         Terminal.error("the plan deletes data; rerun with --allow-destructive to accept:")
-                        for warning in plan.warnings where warning.kind == .destructive { Terminal.note("  \(warning.message)") }
+                        for warning in plan.warnings where warning.kind == .destructive {
+                            Terminal.note("  \(warning.message)")
+                        }
                         throw ExitCode(ExitCodes.destructive)
                     }
                     if !noInput {
-                        for warning in plan.warnings where warning.kind == .destructive { Terminal.out("WARNING: \(warning.message)") }
+                        for warning in plan.warnings where warning.kind == .destructive {
+                            Terminal.out("WARNING: \(warning.message)")
+                        }
                         guard try Confirmation.ask(questioner) == true else {
                             Terminal.error("aborted: no plan written")
                             throw ExitCode(ExitCodes.aborted)
@@ -129,7 +144,8 @@ struct PlanCreate: ParsableCommand {
                 let (text, digest) = PlanFile.encodeWithDigest(plan)
                 try AtomicFile(URL(fileURLWithPath: out)).write(Data(text.utf8), inputs: inputPaths)
                 Terminal.out(PlanRenderer.text(plan, file: out, includeSQL: false, digest: digest))
-                Terminal.out("Wrote \(out): \(plan.upgrade.count) upgrade and \(plan.downgrade.count) downgrade statements.")
+                Terminal.out(
+                    "Wrote \(out): \(plan.upgrade.count) upgrade and \(plan.downgrade.count) downgrade statements.")
             }
         }
     }
@@ -138,7 +154,9 @@ struct PlanCreate: ParsableCommand {
     private var inputPaths: [String] {
         var paths = [snapshot, models]
         if let answers { paths.append(answers) }
-        for argument in [inputs, updates].compactMap({ $0 }) where argument.hasPrefix("@") { paths.append(String(argument.dropFirst())) }
+        for argument in [inputs, updates].compactMap({ $0 }) where argument.hasPrefix("@") {
+            paths.append(String(argument.dropFirst()))
+        }
         return paths
     }
 
@@ -148,7 +166,9 @@ struct PlanCreate: ParsableCommand {
             return
         }
         Terminal.out("The catalogue needs a migration.")
-        for (name, entries) in PlanRenderer.categories(changes) { Terminal.out("  \(name): \(entries.joined(separator: ", "))") }
+        for (name, entries) in PlanRenderer.categories(changes) {
+            Terminal.out("  \(name): \(entries.joined(separator: ", "))")
+        }
         throw ExitCode(ExitCodes.differs)
     }
 }

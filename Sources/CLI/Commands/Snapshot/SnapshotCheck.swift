@@ -8,7 +8,8 @@ struct SnapshotCheck: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Compare a snapshot with the live catalogue (exit 0: same, 1: differs, 2: error).",
-        discussion: "Compares fingerprints (the catalogue's meaning, not ids, timestamps or counts) and lists what differs.")
+        discussion:
+            "Compares fingerprints (the catalogue's meaning, not ids, timestamps or counts) and lists what differs.")
 
     @Argument(help: ArgumentHelp("The snapshot file.", valueName: "file"))
     var file: String

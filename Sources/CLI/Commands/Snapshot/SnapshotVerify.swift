@@ -14,7 +14,8 @@ struct SnapshotVerify: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let snapshot = try SnapshotFile.read(URL(fileURLWithPath: file))
-            Terminal.out("\(file): intact snapshot (format \(SnapshotFile.formatVersion), fingerprint \(snapshot.fingerprint))")
+            Terminal.out(
+                "\(file): intact snapshot (format \(SnapshotFile.formatVersion), fingerprint \(snapshot.fingerprint))")
         }
     }
 }
