@@ -1,8 +1,8 @@
 import Foundation
 
-/// orchestrator-core's branch conventions (spec §2.10, §4): its own migrations are the `schema` branch; a project's
-/// data migrations are the `data` branch, whose first revision has no down revision, carries the label `data` and
-/// depends on the schema head; later data revisions revise the data head.
+/// orchestrator-core's branch conventions (docs/orchestrator-core.md §2.10, 4): its own migrations are the `schema`
+/// branch; a project's data migrations are the `data` branch, whose first revision has no down revision, carries the
+/// label `data` and depends on the schema head; later data revisions revise the data head.
 public enum DataBranch {
     /// Where a new data revision goes.
     public struct Placement: Sendable, Equatable {

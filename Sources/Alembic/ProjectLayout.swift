@@ -1,7 +1,7 @@
 import Catalogue
 import Foundation
 
-/// `db init`: the layout orchestrator-core's `db init` creates (spec §4).
+/// `db init`: the layout orchestrator-core's `db init` creates (docs/orchestrator-core.md §4).
 public enum ProjectLayout {
     public static let alembicIni = """
         [alembic]

@@ -1,5 +1,5 @@
-// Each catalogue table, described once (columns of orchestrator-core 5.5.0's schema, spec §1), with the mapping of
-// its row type to values in column order.
+// Each catalogue table, described once (columns of orchestrator-core 5.5.0's schema, docs/orchestrator-core.md §1),
+// with the mapping of its row type to values in column order.
 
 extension Product: CatalogueRow {
     public static let schema = CatalogueTableSchema(

@@ -1,5 +1,6 @@
-/// The code side of a catalogue: what orchestrator-core derives from the domain models (spec §2.2), read without
-/// running Python (from model source or YAML product configs). The planner diffs it against a `DatabaseCatalogue`.
+/// The code side of a catalogue: what orchestrator-core derives from the domain models (docs/orchestrator-core.md
+/// §2.2), read without running Python (from model source or YAML product configs). The planner diffs it against a
+/// `DatabaseCatalogue`.
 ///
 /// Keyed by the names the database uses: product names (registry keys) and product block names
 /// (`product_block_name`). Collections are dictionaries and sorted arrays, so equal model sets compare equal and

@@ -46,9 +46,9 @@ struct FieldType {
     }
 }
 
-/// Decides what an annotation is, in every spelling orchestrator-core accepts (spec §2.2): `X | None`, `Optional`,
-/// `Union`, `list`/`List`/`typing.List`, string forward references, module-level aliases and alias chains,
-/// `Annotated[list[SI], Len(...)]` aliases subscripted with the item type (the type variable defined locally,
+/// Decides what an annotation is, in every spelling orchestrator-core accepts (docs/orchestrator-core.md §2.2): `X |
+/// None`, `Optional`, `Union`, `list`/`List`/`typing.List`, string forward references, module-level aliases and alias
+/// chains, `Annotated[list[SI], Len(...)]` aliases subscripted with the item type (the type variable defined locally,
 /// imported from orchestrator-core, or re-exported by a project module), pydantic-v1 `SubscriptionInstanceList`
 /// subclasses with `min_items`/`max_items`, and `conlist`.
 ///

@@ -1,8 +1,8 @@
 import Catalogue
 import PythonSource
 
-/// Builds the model set from the registry: products with their fixed inputs and root blocks, then every block
-/// reachable from them (spec §2.2 `map_product_blocks`: the first class reached for a name is the one read).
+/// Builds the model set from the registry: products with their fixed inputs and root blocks, then every block reachable
+/// from them (docs/orchestrator-core.md §2.2 `map_product_blocks`: the first class reached for a name is the one read).
 struct ModelSetBuilder {
     let classes: ClassResolver
     private var analyzer: FieldTypeAnalyzer { FieldTypeAnalyzer(classes: classes) }

@@ -3,7 +3,7 @@ import Foundation
 import PythonSource
 
 /// Reads a project's domain models from Python source without running it, and produces the model set that
-/// orchestrator-core would derive from `SUBSCRIPTION_MODEL_REGISTRY` (spec §2.2).
+/// orchestrator-core would derive from `SUBSCRIPTION_MODEL_REGISTRY` (docs/orchestrator-core.md §2.2).
 ///
 /// It loads the products package and, as Python would, every project module that package imports (transitively,
 /// top-level imports only); folders that are never imported are never read.

@@ -3,8 +3,9 @@ import Foundation
 import PythonSource
 import Yams
 
-/// Reads a YAML product config of orchestrator-core's `generate` (spec §5.2–5.3) as the model set the generated
-/// code would define: one product per variant, the config's blocks with their resource types and relations.
+/// Reads a YAML product config of orchestrator-core's `generate` (docs/orchestrator-core.md §5.2–5.3) as the model set
+/// the generated code would define: one product per variant, the config's blocks with their resource types and
+/// relations.
 public enum YAMLProductConfig {
     /// Scalar field types: anything else that is not a block of the file would be a block class of the project's
     /// code, which the file alone does not show.
@@ -166,7 +167,8 @@ public enum YAMLProductConfig {
                 modelSet.productBlocks[block.name] = model
             }
 
-            // Exactly one root: the block no other block depends on (spec §5.2's validation messages).
+            // Exactly one root: the block no other block depends on (docs/orchestrator-core.md §5.2's validation
+            // messages).
             try checkAcyclic(dependencies, root: root)
             let dependedOn = Set(dependencies.values.flatMap { $0 })
             let roots = blocks.filter { !dependedOn.contains($0.type) }

@@ -1,7 +1,7 @@
 import Catalogue
 
-/// orchestrator-core's `map_changes` (spec 2.4 step 4), by name, with its bugs fixed (docs/differences.md), plus
-/// rename detection for products and product blocks.
+/// orchestrator-core's `map_changes` (docs/orchestrator-core.md §2.4 step 4), by name, with its bugs fixed
+/// (docs/differences.md), plus rename detection for products and product blocks.
 struct ChangeCalculator {
     let view: CatalogueView
     let models: ModelSet
@@ -112,8 +112,8 @@ struct ChangeCalculator {
         return changes
     }
 
-    /// `_has_existing_instances` (spec 2.4 step 10): the block has instances now, or will get them through a new
-    /// relation from a block or product that has them.
+    /// `_has_existing_instances` (docs/orchestrator-core.md §2.4 step 10): the block has instances now, or will get
+    /// them through a new relation from a block or product that has them.
     private func hasInstances(
         _ block: String, changes: ChangeSet, dbBlocks: [String: CatalogueView.BlockEntry],
         dbProducts: [String: CatalogueView.ProductEntry], memo: inout [String: Bool], depth: Int

@@ -2,8 +2,8 @@ import Catalogue
 import Foundation
 import PythonSource
 
-/// The info log lines orchestrator-core prints for every change set (spec 2.4 step 5), in its format
-/// (`[info] create_products [orchestrator.cli.migrate_domain_models] create_products={...}`, Python reprs with
+/// The info log lines orchestrator-core prints for every change set (docs/orchestrator-core.md §2.4 step 5), in its
+/// format (`[info] create_products [orchestrator.cli.migrate_domain_models] create_products={...}`, Python reprs with
 /// sorted members), or as JSON objects, one per line.
 public enum ChangeLog {
     public enum Format: String, Sendable, CaseIterable { case text, json }

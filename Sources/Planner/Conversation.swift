@@ -32,7 +32,7 @@ final class Conversation {
         return answer
     }
 
-    /// A `[y/N]` confirmation: only `y` is yes (spec 2.6). nil if unanswered.
+    /// A `[y/N]` confirmation: only `y` is yes (docs/orchestrator-core.md §2.6). nil if unanswered.
     func confirm(_ question: Question) throws(PlannerError) -> Bool? {
         guard let answer = try questioner.ask(question) else {
             unanswered.append(question)

@@ -1,8 +1,8 @@
 import Catalogue
 
-/// The downgrade statements: orchestrator-core's order (spec 2.8), then what it never does: restoring the catalogue
-/// rows the upgrade deleted (resource types, blocks, products with their fixed inputs and relations) from the
-/// snapshot. Subscription data the upgrade deleted cannot be restored; the plan warns about it.
+/// The downgrade statements: orchestrator-core's order (docs/orchestrator-core.md §2.8), then what it never does:
+/// restoring the catalogue rows the upgrade deleted (resource types, blocks, products with their fixed inputs and
+/// relations) from the snapshot. Subscription data the upgrade deleted cannot be restored; the plan warns about it.
 struct DowngradeWriter {
     let changes: ChangeSet
     let view: CatalogueView

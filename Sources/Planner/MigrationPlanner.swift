@@ -117,7 +117,8 @@ public struct MigrationPlanner {
         )
     }
 
-    /// The schema's column limits (spec §1), checked at planning time: the database would refuse the migration.
+    /// The schema's column limits (docs/orchestrator-core.md §1), checked at planning time: the database would refuse
+    /// the migration.
     private func checkLengths(_ changes: ChangeSet, _ inputs: [String: [String: String]]) throws(PlannerError) {
         func check(_ value: String?, _ limit: Int, _ what: String) throws(PlannerError) {
             // PostgreSQL counts code points; Swift's `count` counts grapheme clusters ("e" + U+0301 is one).
@@ -151,8 +152,8 @@ public struct MigrationPlanner {
         return result
     }
 
-    /// Sections 6–10 of spec 2.6: descriptions and tags of new products and blocks, fixed-input values, resource
-    /// type descriptions, default values for existing instances.
+    /// Sections 6–10 of docs/orchestrator-core.md §2.6: descriptions and tags of new products and blocks, fixed-input
+    /// values, resource type descriptions, default values for existing instances.
     private func askForValues(_ changes: ChangeSet, conversation: Conversation) throws(PlannerError) {
         conversation.section("Create new products")
         for product in changes.createProducts {
@@ -198,7 +199,7 @@ public struct MigrationPlanner {
         conversation.section("Create subscription instance values")
         for type in changes.createResourceTypeInstanceRelations.keys.byteSorted() {
             for block in changes.createResourceTypeInstanceRelations[type] ?? [] {
-                // `inputs[rt][block]`, else `inputs[rt]["value"]`, else ask (spec 2.7).
+                // `inputs[rt][block]`, else `inputs[rt]["value"]`, else ask (docs/orchestrator-core.md §2.7).
                 if let shared = conversation.given(.input(type, "value")),
                     conversation.given(.input(type, block)) == nil
                 {

@@ -1,6 +1,6 @@
 import Catalogue
 
-/// `diff_product_in_database` for one product (spec 2.3): the non-empty sets only.
+/// `diff_product_in_database` for one product (docs/orchestrator-core.md §2.3): the non-empty sets only.
 struct ProductDiff: Equatable {
     var missingProductBlocksInDB: Set<String> = []
     var missingProductBlocksInModel: Set<String> = []

@@ -1,7 +1,7 @@
 import Catalogue
 import Foundation
 
-/// orchestrator-core's `--updates` (spec 2.7), plus `products` and `product_blocks` renames.
+/// orchestrator-core's `--updates` (docs/orchestrator-core.md §2.7), plus `products` and `product_blocks` renames.
 public struct ModelUpdates: Hashable, Sendable {
     /// Product → old fixed input name → new.
     public var fixedInputs: [String: [String: String]] = [:]

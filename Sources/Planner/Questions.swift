@@ -16,7 +16,8 @@ public enum AnswerKey: Hashable, Sendable {
     case confirmation(String)
 }
 
-/// One question the planner needs answered, with orchestrator-core's exact prompt text (spec 2.6).
+/// One question the planner needs answered, with orchestrator-core's exact prompt text (docs/orchestrator-core.md
+/// §2.6).
 public struct Question: Hashable, Sendable {
     public enum Kind: Hashable, Sendable {
         /// A non-empty text.
@@ -104,7 +105,7 @@ public final class PrefilledQuestioner: Questioner {
 }
 
 /// orchestrator-core's confirmation before anything is written: `Confirm the above actions [y/n]: `, where any answer
-/// containing a `y` ("yes", "maybe") confirms and an empty one means no (spec §2.4 step 7).
+/// containing a `y` ("yes", "maybe") confirms and an empty one means no (docs/orchestrator-core.md §2.4 step 7).
 public enum Confirmation {
     public static let actions = Question(
         section: "", prompt: "Confirm the above actions [y/n]: ", kind: .confirm, key: .confirmation("actions"))

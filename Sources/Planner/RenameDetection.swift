@@ -1,8 +1,8 @@
 import Catalogue
 
-/// The questions about renames: orchestrator-core's menus for resource types, block resource types and fixed
-/// inputs (spec 2.6, in that order), and, beyond it, `[y/N]` questions for products and product blocks that
-/// disappear while a look-alike appears.
+/// The questions about renames: orchestrator-core's menus for resource types, block resource types and fixed inputs
+/// (docs/orchestrator-core.md §2.6, in that order), and, beyond it, `[y/N]` questions for products and product blocks
+/// that disappear while a look-alike appears.
 struct RenameDetection {
     let view: CatalogueView
     let models: ModelSet

@@ -1,7 +1,7 @@
 import Catalogue
 
-/// The name lookups every statement uses (spec 2.8: `(SELECT x.id FROM x WHERE x.name IN (...))`), with every
-/// literal quoted by `SQLLiteral`.
+/// The name lookups every statement uses (docs/orchestrator-core.md §2.8: `(SELECT x.id FROM x WHERE x.name IN
+/// (...))`), with every literal quoted by `SQLLiteral`.
 struct SQLNames {
     static func quoted(_ value: String) throws(PlannerError) -> String {
         do throws(SQLLiteral.Failure) {

@@ -1,7 +1,7 @@
 import Catalogue
 
-/// The upgrade statements, in orchestrator-core's order (spec 2.8), with set-based SQL where it bakes in ids read
-/// at planning time: a plan stays correct for whatever subscriptions exist when it runs.
+/// The upgrade statements, in orchestrator-core's order (docs/orchestrator-core.md §2.8), with set-based SQL where it
+/// bakes in ids read at planning time: a plan stays correct for whatever subscriptions exist when it runs.
 struct SQLWriter {
     let changes: ChangeSet
     /// `--inputs` with every answer: descriptions, tags, fixed-input values, default values.

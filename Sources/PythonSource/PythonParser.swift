@@ -1,7 +1,7 @@
 /// Parses the statements of a module (see `PythonStatement`); expressions are in `PythonParser+Expressions`.
 ///
 /// Tolerant by design: a statement it cannot parse becomes `.skipped` with its line, and parsing goes on with the
-/// next statement, as the issue asks ("never crash on a Python syntax it does not know").
+/// next statement, so that syntax it does not know never stops the reader.
 public struct PythonParser {
     var tokens: [PythonToken]
     var index = 0

@@ -7,8 +7,8 @@ import Planner
     import Darwin
 #endif
 
-/// Asks on the terminal with orchestrator-core's texts and menus (spec 2.6): section headers in bold and
-/// underlined, names in bold or magenta, menus as `1) option` … `q) quit` with a `? ` prompt. Colour only when
+/// Asks on the terminal with orchestrator-core's texts and menus (docs/orchestrator-core.md §2.6): section headers in
+/// bold and underlined, names in bold or magenta, menus as `1) option` … `q) quit` with a `? ` prompt. Colour only when
 /// stdout is a terminal and NO_COLOR is unset. End of input leaves the question unanswered (exit 3 lists it).
 final class TerminalQuestioner: Questioner {
     private let colour: Bool
