@@ -57,6 +57,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The readers of user input as fuzz targets (bench/fuzz/run builds them with libFuzzer; without it, the
+        // binary replays files).
+        .executableTarget(
+            name: "orchestrator-planner-fuzz",
+            dependencies: ["Catalogue", "PythonSource", "DomainModels", "Planner", "Postgres"],
+            path: "bench/fuzz/Targets"
+        ),
         // Helpers for tests only: the throwaway PostgreSQL cluster, running the built binary, temporary folders.
         .target(name: "TestSupport", dependencies: ["Catalogue"], path: "Tests/TestSupport"),
         .testTarget(name: "CatalogueTests", dependencies: ["Catalogue", "TestSupport"]),

@@ -270,7 +270,8 @@ public indirect enum JSONValue: Equatable, Sendable {
                         out += Array(String(scalar).utf8)
                     default:
                         index -= 1
-                        throw error("invalid escape '\\\(String(decoding: [escaped], as: UTF8.self))'")
+                        let shown = (0x21...0x7E).contains(escaped) ? String(UnicodeScalar(escaped)) : "0x\(String(escaped, radix: 16))"
+                        throw error("invalid escape '\\\(shown)'")
                     }
                 case 0..<0x20:
                     throw error("a control character (0x\(String(byte, radix: 16))) must be escaped in a JSON string")

@@ -84,6 +84,42 @@ public enum TextEscaping {
         return out + "\""
     }
 
+    /// A name or value from the user, for an error message: JSON-quoted (so no control character or line break gets
+    /// into the one-line message) and cut after `limit` code points.
+    public static func shown(_ text: String, limit: Int = 80) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.count > limit else { return jsonQuote(text) }
+        var cut = String.UnicodeScalarView()
+        cut.append(contentsOf: scalars.prefix(limit))
+        return jsonQuote(String(cut)) + "…"
+    }
+
+    /// An error message that quotes user input, made one line of reasonable length: control characters and line
+    /// separators written as escapes (`\n`, `\u{2028}`), and the text cut after `limit` code points.
+    public static func oneLine(_ message: String, limit: Int = 1_000) -> String {
+        var out = String.UnicodeScalarView()
+        var count = 0
+        for scalar in message.unicodeScalars {
+            if count == limit {
+                out.append(contentsOf: "…".unicodeScalars)
+                break
+            }
+            switch scalar {
+            case "\n": out.append(contentsOf: "\\n".unicodeScalars)
+            case "\r": out.append(contentsOf: "\\r".unicodeScalars)
+            case "\t": out.append(contentsOf: "\\t".unicodeScalars)
+            default:
+                if scalar.value < 0x20 || (0x7f...0x9f).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
+                } else {
+                    out.append(scalar)
+                }
+            }
+            count += 1
+        }
+        return String(out)
+    }
+
     /// How many characters PostgreSQL counts in a text (its code points, in a UTF-8 database): what column limits
     /// such as `varchar(20)` are measured in. A Swift `count` counts grapheme clusters, which can be fewer.
     public static func codePoints(_ value: String) -> Int { value.unicodeScalars.count }

@@ -43,13 +43,16 @@ public enum YAMLProductConfig {
         return try Reader(file: file).read(root)
     }
 
-    private static func describe(_ error: YamlError) -> String {
+    /// libyaml's problem with its position, on one line (Yams' own description quotes the input).
+    static func describe(_ error: YamlError) -> String {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
             return "line \(mark.line), column \(mark.column): \(problem)"
+        case .reader(let problem, let offset, _, _):
+            return "byte \(offset ?? 0): \(problem)"
         default:
-            return "\(error)"
+            return String("\(error)".split(separator: "\n").first ?? "not YAML")
         }
     }
 
@@ -69,7 +72,7 @@ public enum YAMLProductConfig {
 
         func fail(_ node: Node?, _ message: String) -> DomainModelsError {
             let line = node?.mark.map { ":\($0.line)" } ?? ""
-            return DomainModelsError(.invalidConfig, "\(file)\(line): \(message)")
+            return DomainModelsError(.invalidConfig, TextEscaping.oneLine("\(file)\(line): \(message)"))
         }
 
         func required(_ node: Node, _ key: String, in what: String) throws(DomainModelsError) -> Node {

@@ -79,7 +79,7 @@ public struct PlanAnswers: Hashable, Sendable {
             default:
                 throw PlannerError(
                     .invalidAnswers,
-                    "\(source): unknown key '\(key)' in --updates (expected fixed_inputs, resource_types, block_resource_types, products, product_blocks)"
+                    "\(source): unknown key \(TextEscaping.shown(key)) in --updates (expected fixed_inputs, resource_types, block_resource_types, products, product_blocks)"
                 )
             }
         }
@@ -108,7 +108,7 @@ public struct PlanAnswers: Hashable, Sendable {
         var result: [String: String] = [:]
         for (old, new) in object {
             guard case .string(let name) = new else {
-                throw PlannerError(.invalidAnswers, "\(what).\(old) must be a name")
+                throw PlannerError(.invalidAnswers, TextEscaping.oneLine("\(what).\(old) must be a name"))
             }
             result[old] = name
         }
@@ -118,7 +118,7 @@ public struct PlanAnswers: Hashable, Sendable {
     private static func nested(_ value: JSONValue, _ what: String) throws(PlannerError) -> [String: [String: String]] {
         guard let object = value.members else { throw PlannerError(.invalidAnswers, "\(what) must be an object") }
         var result: [String: [String: String]] = [:]
-        for (name, inner) in object { result[name] = try flat(inner, "\(what).\(name)") }
+        for (name, inner) in object { result[name] = try flat(inner, "\(what).\(TextEscaping.shown(name))") }
         return result
     }
 }

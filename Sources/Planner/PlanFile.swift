@@ -153,6 +153,18 @@ public enum PlanFile {
         return try decode(text, file: path)
     }
 
+    /// libyaml's problem with its position, on one line (Yams' own description quotes the input).
+    static func describe(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return "line \(mark.line), column \(mark.column): \(problem)"
+        case .reader(let problem, let offset, _, _):
+            return "byte \(offset ?? 0): \(problem)"
+        default:
+            return String("\(error)".split(separator: "\n").first ?? "")
+        }
+    }
+
     /// Reads a plan and checks its digest. `file` names it in errors.
     public static func decode(_ text: String, file: String) throws(PlannerError) -> Plan {
         let node: Node
@@ -165,8 +177,10 @@ public enum PlanFile {
             node = parsed
         } catch let error as PlannerError {
             throw error
+        } catch let error as YamlError {
+            throw PlannerError(.invalidPlan, "\(file) is not a readable plan (YAML): \(Self.describe(error))")
         } catch {
-            throw PlannerError(.invalidPlan, "\(file) is not a readable plan (YAML): \(error)")
+            throw PlannerError(.invalidPlan, "\(file) is not a readable plan (YAML)")
         }
         let reader = PlanNodeReader(file: file, scalars: ExactScalars(text))
         let plan = try reader.plan(node)

@@ -1,3 +1,4 @@
+import Catalogue
 import Yams
 
 /// Turns a plan file's YAML nodes back into a `Plan`, naming the key that is missing or malformed.
@@ -10,7 +11,7 @@ struct PlanNodeReader {
 
     func fail(_ node: Node?, _ message: String) -> PlannerError {
         let line = node?.mark.map { ":\($0.line)" } ?? ""
-        return PlannerError(.invalidPlan, "\(file)\(line): \(message)")
+        return PlannerError(.invalidPlan, TextEscaping.oneLine("\(file)\(line): \(message)"))
     }
 
     func value(_ node: Node, _ key: String) throws(PlannerError) -> Node {

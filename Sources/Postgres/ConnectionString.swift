@@ -38,7 +38,7 @@ public struct ConnectionString: Sendable {
             if let errorMessage { PQfreemem(errorMessage) }
             // libpq quotes the text around a syntax error, which may be a piece of a password that no redaction
             // can recognise; when the string holds a password, withhold libpq's detail.
-            reason = redactor.redact(reason.trimmingCharacters(in: .whitespacesAndNewlines))
+            reason = Self.printable(redactor.redact(reason.trimmingCharacters(in: .whitespacesAndNewlines)), limit: 300)
             if !Self.passwordCandidates(in: trimmed).isEmpty {
                 reason = "check its syntax (libpq's detail is withheld because the string contains a password)"
             }
@@ -66,6 +66,13 @@ public struct ConnectionString: Sendable {
         display = (user.map { "\($0)@" } ?? "") + "\(host):\(port)/\(database)"
     }
 
+    /// Text from the connection string for a one-line message: control characters as `?`, at most 40 characters.
+    static func printable(_ text: String, limit: Int = 40) -> String {
+        let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? "?" : $0 }))
+        guard cleaned.unicodeScalars.count > limit else { return cleaned }
+        return String(String.UnicodeScalarView(cleaned.unicodeScalars.prefix(limit))) + "…"
+    }
+
     /// `--db` when given, else `DATABASE_URI` from the environment.
     public static func resolve(option: String?, environment: [String: String]) throws(PostgresError) -> ConnectionString
     {
@@ -84,7 +91,7 @@ public struct ConnectionString: Sendable {
         guard base == "postgresql" || base == "postgres" else {
             throw PostgresError(
                 .invalidConnectionString,
-                "the connection string's scheme '\(redactor.redact(String(scheme)))' is not PostgreSQL's; use postgresql://"
+                "the connection string's scheme '\(Self.printable(redactor.redact(String(scheme))))' is not PostgreSQL's; use postgresql://"
             )
         }
         return "postgresql" + raw[separator.lowerBound...]

@@ -272,8 +272,8 @@ struct PythonLexer {
         case ascii(","), ascii(";"), ascii("~"):
             break
         default:
-            throw PythonSyntaxError(
-                line: line, message: "invalid character '\(String(decoding: [byte], as: UTF8.self))'")
+            let shown = (0x21...0x7E).contains(byte) ? "'\(UnicodeScalar(byte))'" : "0x\(String(byte, radix: 16))"
+            throw PythonSyntaxError(line: line, message: "invalid character \(shown)")
         }
         if length == 1 && byte == ascii("!") {
             throw PythonSyntaxError(line: line, message: "invalid syntax '!'")

@@ -1,0 +1,74 @@
+import Catalogue
+import DomainModels
+import Foundation
+import Planner
+import Postgres
+import PythonSource
+
+/// The readers of user input, as fuzz targets: each takes any bytes and must return a value or throw an error whose
+/// message is one line of reasonable length; it must never crash or hang (issue "Hardening": keep it from coming
+/// back). `bench/fuzz/run` drives them with libFuzzer; without libFuzzer the binary replays files.
+enum FuzzTargets {
+    static let all: [String: @Sendable (Data) -> Void] = [
+        "python": python, "yaml": yaml, "plan": plan, "answers": answers, "connection": connection,
+    ]
+
+    /// An error a reader throws: one line, short, never the input dumped back.
+    static func check(_ message: String, _ target: String) {
+        if message.contains("\n") || message.utf8.count > 2_000 {
+            fatalError(
+                "\(target): the error is not one short line (\(message.utf8.count) bytes): \(message.prefix(300))")
+        }
+    }
+
+    static func python(_ data: Data) {
+        do {
+            let source = try PythonSourceText.decode(data)
+            let statements = try PythonParser.parseModule(source)
+            for case .classDefinition(let definition) in statements {
+                _ = definition.bases.map(PythonUnparser.unparse)
+            }
+            _ = try PythonModuleLiterals(source: source)
+        } catch {
+            check(error.description, "python")
+        }
+    }
+
+    static func yaml(_ data: Data) {
+        guard let text = try? UTF8Text.decode(data) else { return }
+        do {
+            _ = try YAMLProductConfig.read(text, file: "fuzz.yaml")
+        } catch {
+            check(error.description, "yaml")
+        }
+    }
+
+    static func plan(_ data: Data) {
+        guard let text = try? UTF8Text.decode(data) else { return }
+        do {
+            _ = try PlanFile.decode(text, file: "fuzz.yaml")
+        } catch {
+            check(error.description, "plan")
+        }
+    }
+
+    static func answers(_ data: Data) {
+        guard let text = try? UTF8Text.decode(data) else { return }
+        do {
+            _ = try PlanAnswers.parseInputs(text, source: "--inputs")
+            _ = try PlanAnswers.parseUpdates(text, source: "--updates")
+        } catch {
+            check(error.description, "answers")
+        }
+    }
+
+    static func connection(_ data: Data) {
+        guard let text = try? UTF8Text.decode(data), !text.utf8.contains(0) else { return }
+        do {
+            let target = try ConnectionString(text)
+            _ = target.display
+        } catch {
+            check(error.description, "connection")
+        }
+    }
+}
