@@ -270,7 +270,9 @@ public indirect enum JSONValue: Equatable, Sendable {
                         out += Array(String(scalar).utf8)
                     default:
                         index -= 1
-                        let shown = (0x21...0x7E).contains(escaped) ? String(UnicodeScalar(escaped)) : "0x\(String(escaped, radix: 16))"
+                        let shown =
+                            (0x21...0x7E).contains(escaped)
+                            ? String(UnicodeScalar(escaped)) : "0x\(String(escaped, radix: 16))"
                         throw error("invalid escape '\\\(shown)'")
                     }
                 case 0..<0x20:

@@ -109,7 +109,9 @@ public enum TextEscaping {
             case "\r": out.append(contentsOf: "\\r".unicodeScalars)
             case "\t": out.append(contentsOf: "\\t".unicodeScalars)
             default:
-                if scalar.value < 0x20 || (0x7f...0x9f).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                if scalar.value < 0x20 || (0x7f...0x9f).contains(scalar.value) || scalar.value == 0x2028
+                    || scalar.value == 0x2029
+                {
                     out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
                 } else {
                     out.append(scalar)

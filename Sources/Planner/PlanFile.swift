@@ -156,7 +156,8 @@ public enum PlanFile {
     /// libyaml's problem with its position, on one line (Yams' own description quotes the input).
     static func describe(_ error: YamlError) -> String {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
             return "line \(mark.line), column \(mark.column): \(problem)"
         case .reader(let problem, let offset, _, _):
             return "byte \(offset ?? 0): \(problem)"

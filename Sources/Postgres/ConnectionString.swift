@@ -68,7 +68,8 @@ public struct ConnectionString: Sendable {
 
     /// Text from the connection string for a one-line message: control characters as `?`, at most 40 characters.
     static func printable(_ text: String, limit: Int = 40) -> String {
-        let cleaned = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? "?" : $0 }))
+        let cleaned = String(
+            String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7f ? "?" : $0 }))
         guard cleaned.unicodeScalars.count > limit else { return cleaned }
         return String(String.UnicodeScalarView(cleaned.unicodeScalars.prefix(limit))) + "…"
     }
