@@ -208,6 +208,30 @@ struct ApplyTests {
         #expect(refused.stderr.contains("was edited after it was planned (changed: upgrade)"))
     }
 
+    /// A deferred constraint fails at COMMIT: the message says the transaction was rolled back, and the server's
+    /// chatter (`WARNING: there is no transaction in progress`) stays off stderr.
+    @Test func aFailureAtCommitSaysItWasRolledBack() throws {
+        let setup = try Setup()
+        defer { setup.cleanUp() }
+        try setup.database.psql(
+            """
+            CREATE FUNCTION refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused at commit'; END $$;
+            CREATE CONSTRAINT TRIGGER refuse_at_commit AFTER INSERT ON products DEFERRABLE INITIALLY DEFERRED
+              FOR EACH ROW EXECUTE FUNCTION refuse_at_commit();
+            """)
+        let before = try setup.fingerprint()
+        let failed = try PlannerBinary.run([
+            "apply", setup.plan, "--snapshot", setup.snapshot, "--db", setup.database.socketURL, "--execute",
+            "--project", setup.project.path,
+        ])
+        #expect(failed.status == 63, "\(failed.stderr)")
+        #expect(failed.stderr.contains("COMMIT failed, so the transaction was rolled back"), "\(failed.stderr)")
+        #expect(failed.stderr.contains("refused at commit"))
+        #expect(!failed.stderr.contains("WARNING"), "\(failed.stderr)")
+        #expect(try setup.fingerprint() == before)
+        #expect(try setup.database.rows("SELECT version_num FROM alembic_version") == [["e05bb1967eff"]])
+    }
+
     @Test func aFailingStatementRollsEverythingBack() throws {
         let setup = try Setup()
         defer { setup.cleanUp() }

@@ -29,6 +29,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.file("plan.yaml").path))
     }
 
+    @Test func anOversizedAnswersFileIsRefusedBeforeItIsRead() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let big = folder.file("big.json")
+        #expect(FileManager.default.createFile(atPath: big.path, contents: nil))
+        let handle = try FileHandle(forWritingTo: big)
+        try handle.truncate(atOffset: 17 << 20)  // sparse: 17 MiB without writing them
+        try handle.close()
+        let result = try plan(out: folder.file("plan.yaml").path, inputs: "@" + big.path)
+        #expect(result.status == 50, "\(result.stderr)")
+        #expect(result.stderr.contains("is larger than 16 MiB"))
+    }
+
     @Test func outputsNeverReplaceDevicesFIFOsOrTheCommandsOwnInputs() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
