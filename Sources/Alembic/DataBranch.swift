@@ -14,14 +14,41 @@ public enum DataBranch {
     /// The schema head a new data branch depends on: `explicit` (`--depends-on`), else the head of the `schema`
     /// branch in the files (orchestrator-core's migrations), else what the database's `alembic_version` holds
     /// (from a snapshot or the live database). The one place this fallback is decided.
+    ///
+    /// A data revision is refused as the schema head, given or found: a data branch that depends on itself makes
+    /// orchestrator-core's `db heads` fail. So are several candidates in `alembic_version` (a database with a data
+    /// head the files do not know): which one is the schema head cannot be told from the ids.
     public static func schemaHead(
         explicit: String?, graph: RevisionGraph, alembicVersions: [String]
     ) throws(AlembicError) -> String? {
-        if let explicit { return explicit }
+        let dataRevisions = Set(graph.order.filter { graph.branches(of: $0).contains("data") })
+        if let explicit {
+            if dataRevisions.contains(explicit) {
+                let file = graph.revisions[explicit].map { " (\($0.file.lastPathComponent))" } ?? ""
+                throw AlembicError(
+                    .invalidProject,
+                    "--depends-on \(explicit)\(file) is a revision of the data branch; the first data revision depends on the schema head (orchestrator-core's migrations), pass that one"
+                )
+            }
+            if try graph.head(ofBranch: "schema") != nil, !graph.branches(of: explicit).contains("schema") {
+                // The schema branch is in the files: the dependency must be one of its revisions.
+                throw AlembicError(
+                    graph.revisions[explicit] == nil ? .unknownRevision : .invalidProject,
+                    "--depends-on \(explicit) is not a revision of the schema branch in the migration files: pass one of orchestrator-core's schema revisions"
+                )
+            }
+            return explicit
+        }
         if let head = try graph.head(ofBranch: "schema") { return head.id }
         // Outside the data branch: the database's schema revision.
-        let dataRevisions = Set(graph.order.filter { graph.branches(of: $0).contains("data") })
-        return alembicVersions.sorted().first { !dataRevisions.contains($0) }
+        let candidates = alembicVersions.filter { !dataRevisions.contains($0) }.sorted()
+        guard candidates.count <= 1 else {
+            throw AlembicError(
+                .ambiguousRevision,
+                "the database's alembic_version holds several revisions the migration files do not place (\(candidates.joined(separator: ", "))), so the schema head is unclear: pass --depends-on with orchestrator-core's schema head, or --core-migrations"
+            )
+        }
+        return candidates.first
     }
 
     /// A new revision on the data branch: revising the data head, or starting the branch on `schemaHead`.

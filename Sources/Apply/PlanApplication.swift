@@ -46,6 +46,8 @@ public struct PlanApplication {
     public enum Step: Sendable, Equatable {
         /// `alembic_version` already holds the plan's revision: nothing was (or will be) changed.
         case alreadyApplied(database: String, revision: String)
+        /// The plan changes nothing: no revision is written and nothing is executed.
+        case nothingToDo
         /// The schema head came from the catalogue's `alembic_version`: orchestrator-core's migrations are not visible.
         case schemaHeadFromCatalogue(String?)
         case revisionPresent(URL, revision: String)
@@ -64,6 +66,11 @@ public struct PlanApplication {
         }
         let base = try baseSnapshot.map { url throws(SnapshotError) in try SnapshotFile.read(url) }
         try PlanVerifier.verify(plan, against: current, base: catalogue.isLive ? base : nil, planFile: planFile)
+        guard !plan.isEmpty else {
+            // orchestrator-core writes no revision for empty SQL either ("Nothing to do").
+            report(.nothingToDo)
+            return
+        }
 
         let alembic = try AlembicProject(root: project)
         let core = CoreMigrations.find(explicit: coreMigrations, project: project, environment: environment)
@@ -78,10 +85,13 @@ public struct PlanApplication {
             downRevision = existing.downRevisions.first
             report(.revisionPresent(existing.file, revision: revisionID))
         } else {
-            let schemaHead = try DataBranch.schemaHead(
-                explicit: dependsOn, graph: graph, alembicVersions: current.alembicVersions)
-            let schemaInFiles = try graph.head(ofBranch: "schema") != nil
             let dataHead = try graph.head(ofBranch: "data")
+            // Only a first data revision depends on the schema head.
+            let schemaHead =
+                dataHead == nil
+                ? try DataBranch.schemaHead(explicit: dependsOn, graph: graph, alembicVersions: current.alembicVersions)
+                : nil
+            let schemaInFiles = try graph.head(ofBranch: "schema") != nil
             if core == nil && dependsOn == nil && !schemaInFiles && dataHead == nil {
                 report(.schemaHeadFromCatalogue(schemaHead))
             }

@@ -28,11 +28,29 @@ struct OrchestratorPlanner: ParsableCommand {
 
     static func main() {
         Interrupts.install()
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let help = CommandLineErrors.planHelp(arguments) {
+            print(help)
+            return
+        }
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot(arguments)
+        } catch {
+            // Help and version requests print as usual; errors in the one error style.
+            guard exitCode(for: error) != .success else { exit(withError: error) }
+            Terminal.note(CommandLineErrors.message(for: error, arguments: arguments))
+            exit(withError: ExitCode(exitCode(for: error).rawValue))
+        }
+        do {
             defer { noteStaleTemporaryFiles() }
             try command.run()
         } catch {
+            guard error is ExitCode || exitCode(for: error) == .success else {
+                // An error no command mapped: still one line in the one style, and the validation exit status.
+                Terminal.error(TextEscaping.oneLine("\(message(for: error))"))
+                exit(withError: ExitCode(exitCode(for: error).rawValue))
+            }
             exit(withError: error)
         }
     }

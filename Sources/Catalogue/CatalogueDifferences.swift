@@ -24,11 +24,14 @@ public struct CatalogueChange: Hashable, Sendable, Codable, CustomStringConverti
         self.change = change
     }
 
+    /// The plan's labels and markers: `+ product "User partner"`, `- product block "UserGroupBlock"`,
+    /// `~ product "User internal": description, fixed inputs`.
     public var description: String {
+        let subject = "\(kind.rawValue) \(TextEscaping.jsonQuote(name))"
         switch change {
-        case .added: return "\(kind.rawValue) '\(name)' added"
-        case .removed: return "\(kind.rawValue) '\(name)' removed"
-        case .changed(let aspects): return "\(kind.rawValue) '\(name)' changed: \(aspects.joined(separator: ", "))"
+        case .added: return "+ \(subject)"
+        case .removed: return "- \(subject)"
+        case .changed(let aspects): return "~ \(subject): \(aspects.joined(separator: ", "))"
         }
     }
 }

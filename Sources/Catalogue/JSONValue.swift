@@ -347,6 +347,43 @@ extension JSONValue: Encodable {
         return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
     }
 
+    /// Indented JSON (two spaces, `"key": value`, keys in byte order, `{}` and `[]` when empty): for files people
+    /// edit, such as answers files (JSONEncoder's pretty form on Linux splits an empty object over three lines).
+    public var prettyText: String {
+        var out = ""
+        writePretty(into: &out, indent: "")
+        return out
+    }
+
+    private func writePretty(into out: inout String, indent: String) {
+        let inner = indent + "  "
+        switch self {
+        case .object(let members) where members.isEmpty: out += "{}"
+        case .array(let items) where items.isEmpty: out += "[]"
+        case .object(let members):
+            out += "{\n"
+            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            for (index, member) in sorted.enumerated() {
+                out += inner + TextEscaping.jsonQuote(member.key) + ": "
+                member.value.writePretty(into: &out, indent: inner)
+                out += index == sorted.count - 1 ? "\n" : ",\n"
+            }
+            out += indent + "}"
+        case .array(let items):
+            out += "[\n"
+            for (index, item) in items.enumerated() {
+                out += inner
+                item.writePretty(into: &out, indent: inner)
+                out += index == items.count - 1 ? "\n" : ",\n"
+            }
+            out += indent + "]"
+        case .string(let text): out += TextEscaping.jsonQuote(text)
+        case .number(let literal): out += literal
+        case .bool(let flag): out += flag ? "true" : "false"
+        case .null: out += "null"
+        }
+    }
+
     /// `.string` values of a text dictionary, nested.
     public static func object(_ dictionary: [String: String]) -> JSONValue {
         .object(dictionary.map { ($0.key, .string($0.value)) })

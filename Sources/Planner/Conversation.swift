@@ -8,10 +8,15 @@ final class Conversation {
     private let prefilled: PrefilledQuestioner
 
     /// `questioner` is asked what `given` does not answer.
-    init(questioner: Questioner, given: PlanAnswers) {
+    /// Told every answer as it is recorded (for saving them when the user stops).
+    let recorder: AnswerRecorder?
+
+    init(questioner: Questioner, given: PlanAnswers, recorder: AnswerRecorder? = nil) {
         prefilled = PrefilledQuestioner(given, fallback: questioner)
         self.questioner = prefilled
+        self.recorder = recorder
         answers.updates = given.updates
+        recorder?.update(answers)
     }
 
     /// The given answer for a key, if any (without asking).
@@ -62,6 +67,7 @@ final class Conversation {
         case .productBlockRename(let old): updates { $0.productBlocks[old] = value }
         case .confirmation: break
         }
+        recorder?.update(answers)
     }
 
     private func updates(_ change: (inout ModelUpdates) -> Void) {

@@ -31,6 +31,17 @@ public struct MigrationPlanner {
     public enum Outcome: Sendable {
         case plan(Plan)
         case unanswered([Question], changes: ChangeSet)
+        /// The review of the changes declined them (with the answers given up to then).
+        case declined(PlanAnswers)
+    }
+
+    /// What is known before the values are asked for: the changes, and the warnings they bring (with the snapshot's
+    /// counts), for a person to confirm, as orchestrator-core confirms before its value prompts.
+    public struct Preview: Sendable {
+        public var changes: ChangeSet
+        public var warnings: [Plan.Warning]
+        /// A plan of the changes without their values, for rendering the change list.
+        public var plan: Plan
     }
 
     public let snapshot: CatalogueSnapshot
@@ -44,7 +55,12 @@ public struct MigrationPlanner {
     }
 
     /// Plans with `given` answers (`--inputs`/`--updates`, or a previous plan's), asking `questioner` the rest.
-    public func plan(answers given: PlanAnswers, questioner: Questioner) throws(PlannerError) -> Outcome {
+    /// `review` sees the changes before any value is asked for and returns false to stop (nothing is planned);
+    /// `recorder` is told every answer as it is given.
+    public func plan(
+        answers given: PlanAnswers, questioner: Questioner, recorder: AnswerRecorder? = nil,
+        review: ((Preview) throws(PlannerError) -> Bool)? = nil
+    ) throws(PlannerError) -> Outcome {
         let incomplete = models.incompleteDiagnostics.sorted()
         if !incomplete.isEmpty && !options.allowIncompleteModels {
             // What the reader missed would look deleted: a plan would drop it with its subscriptions.
@@ -56,32 +72,51 @@ public struct MigrationPlanner {
         }
         try checkSpellings()
         let view = CatalogueView(snapshot)
-        let conversation = Conversation(questioner: questioner, given: given)
+        let conversation = Conversation(questioner: questioner, given: given, recorder: recorder)
         let changes = try ChangeCalculator(
             view: view, models: models, conversation: conversation, given: given.updates, skip: options.skip
         ).compute()
+        if let review, conversation.unanswered.isEmpty, !changes.isEmpty {
+            let preview = makePlan(changes: changes, answers: given, view: view, upgrade: [], downgrade: [])
+            guard try review(Preview(changes: changes, warnings: preview.warnings, plan: preview)) else {
+                return .declined(conversation.answers)
+            }
+        }
         try askForValues(changes, conversation: conversation)
         guard conversation.unanswered.isEmpty else {
             return .unanswered(conversation.unanswered, changes: changes)
         }
         var answers = conversation.answers
         answers.updates = answers.updates.map(Self.trimmed)
-        try checkLengths(changes, answers.inputs)
+        try checkNames(changes)
         let writer = SQLWriter(changes: changes, inputs: answers.inputs, models: models)
         let upgrade = try writer.upgrade()
         let downgrade = try DowngradeWriter(changes: changes, view: view, snapshot: snapshot, upgrade: writer)
             .downgrade()
-        let plan = Plan(
+        let plan = makePlan(changes: changes, answers: answers, view: view, upgrade: upgrade, downgrade: downgrade)
+        return .plan(plan)
+    }
+
+    /// A plan of `changes` without SQL (and with the answers known so far), for showing the changes: the review
+    /// before the values are asked for, `plan --check`, a re-plan that left questions open.
+    public func draft(of changes: ChangeSet, answers: PlanAnswers = PlanAnswers()) -> Plan {
+        makePlan(changes: changes, answers: answers, view: CatalogueView(snapshot), upgrade: [], downgrade: [])
+    }
+
+    private func makePlan(
+        changes: ChangeSet, answers: PlanAnswers, view: CatalogueView, upgrade: [String], downgrade: [String]
+    ) -> Plan {
+        Plan(
             message: options.message, toolVersion: ToolVersion.current, createdAt: options.createdAt,
             base: Plan.Base(
                 fingerprint: snapshot.fingerprint.value, source: snapshot.source.display, takenAt: snapshot.takenAt,
                 alembicVersions: snapshot.alembicVersions),
             target: Plan.Target(
                 models: options.modelsSource, fingerprint: models.fingerprint,
-                incompleteModels: incomplete.map(\.description)),
-            changes: changes, answers: answers, warnings: Warnings(changes: changes, view: view, models: models).all(),
+                incompleteModels: models.incompleteDiagnostics.sorted().map(\.description)),
+            changes: changes, answers: answers, impact: Plan.Impact(changes: changes, view: view),
+            warnings: Warnings(changes: changes, view: view, models: models).all(),
             upgrade: upgrade, downgrade: downgrade)
-        return .plan(plan)
     }
 
     /// Refuses names whose spellings differ only in Unicode normalisation where they meet: PostgreSQL compares bytes
@@ -117,31 +152,19 @@ public struct MigrationPlanner {
         )
     }
 
-    /// The schema's column limits (docs/orchestrator-core.md §1), checked at planning time: the database would refuse
-    /// the migration.
-    private func checkLengths(_ changes: ChangeSet, _ inputs: [String: [String: String]]) throws(PlannerError) {
-        func check(_ value: String?, _ limit: Int, _ what: String) throws(PlannerError) {
-            // PostgreSQL counts code points; Swift's `count` counts grapheme clusters ("e" + U+0301 is one).
-            guard let value, TextEscaping.codePoints(value) > limit else { return }
+    /// The schema's column limits (docs/orchestrator-core.md §1), counted in code points as PostgreSQL counts them.
+    static let tagLimit = 20
+    static let descriptionLimit = 2_000
+    static let valueLimit = 10_000
+    static let resourceTypeLimit = 510
+
+    /// Answers are checked as they are given (`AnswerRule`); what remains are names from the models.
+    private func checkNames(_ changes: ChangeSet) throws(PlannerError) {
+        for type in changes.createResourceTypes where TextEscaping.codePoints(type) > Self.resourceTypeLimit {
             throw PlannerError(
-                .invalidValue, "\(what) is \(TextEscaping.codePoints(value)) characters; the database allows \(limit)")
-        }
-        for product in changes.createProducts {
-            try check(inputs[product]?["tag"], 20, "the tag of product '\(product)'")
-            try check(inputs[product]?["description"], 2000, "the description of product '\(product)'")
-        }
-        for block in changes.createProductBlocks {
-            try check(inputs[block]?["tag"], 20, "the tag of product block '\(block)'")
-            try check(inputs[block]?["description"], 2000, "the description of product block '\(block)'")
-        }
-        for type in changes.createResourceTypes {
-            try check(type, 510, "the resource type name '\(type.prefix(40))…'")
-            try check(inputs[type]?["description"], 2000, "the description of resource type '\(type)'")
-        }
-        for type in changes.createResourceTypeInstanceRelations.keys {
-            for (key, value) in inputs[type] ?? [:] where key != "description" {
-                try check(value, 10000, "the default value of resource type '\(type)'")
-            }
+                .invalidValue,
+                "the resource type name \(TextEscaping.shown(type, limit: 40)) is \(TextEscaping.codePoints(type)) characters; the database allows \(Self.resourceTypeLimit)"
+            )
         }
     }
 
@@ -162,10 +185,11 @@ public struct MigrationPlanner {
             _ = try conversation.text(
                 Question(
                     section: "Create new products", context: context, prompt: "Supply the product description: ",
-                    key: .input(product, "description")))
+                    key: .input(product, "description"), rule: .maxLength(Self.descriptionLimit)))
             _ = try conversation.text(
                 Question(
-                    section: "Create new products", prompt: "Supply the product tag: ", key: .input(product, "tag")))
+                    section: "Create new products", prompt: "Supply the product tag: ", key: .input(product, "tag"),
+                    rule: .maxLength(Self.tagLimit)))
         }
         conversation.section("Create fixed inputs")
         for name in changes.createProductFixedInputs.keys.byteSorted() {
@@ -175,7 +199,8 @@ public struct MigrationPlanner {
                         section: "Create fixed inputs",
                         prompt: "Supply fixed input value for product \(product) and fixed input \(name): ",
                         emphasis: [.init(text: product, style: .bold), .init(text: name, style: .magenta)],
-                        key: .input(product, name)))
+                        key: .input(product, name),
+                        rule: models.products[product]?.fixedInputs[name]?.values.map(AnswerRule.oneOf) ?? .free))
             }
         }
         conversation.section("Create product blocks")
@@ -183,18 +208,20 @@ public struct MigrationPlanner {
             _ = try conversation.text(
                 Question(
                     section: "Create product blocks", context: ["Product block: \(block)"],
-                    prompt: "Supply the product block description: ", key: .input(block, "description")))
+                    prompt: "Supply the product block description: ", key: .input(block, "description"),
+                    rule: .maxLength(Self.descriptionLimit)))
             _ = try conversation.text(
                 Question(
                     section: "Create product blocks", prompt: "Supply the product block tag: ",
-                    key: .input(block, "tag")))
+                    key: .input(block, "tag"), rule: .maxLength(Self.tagLimit)))
         }
         conversation.section("Create resource types")
         for type in changes.createResourceTypes {
             _ = try conversation.text(
                 Question(
                     section: "Create resource types", prompt: "Supply description for new resource type \(type): ",
-                    emphasis: [.init(text: type, style: .magenta)], key: .input(type, "description")))
+                    emphasis: [.init(text: type, style: .magenta)], key: .input(type, "description"),
+                    rule: .maxLength(Self.descriptionLimit)))
         }
         conversation.section("Create subscription instance values")
         for type in changes.createResourceTypeInstanceRelations.keys.byteSorted() {
@@ -203,6 +230,10 @@ public struct MigrationPlanner {
                 if let shared = conversation.given(.input(type, "value")),
                     conversation.given(.input(type, block)) == nil
                 {
+                    if let problem = AnswerRule.maxLength(Self.valueLimit).problem(with: shared) {
+                        throw PlannerError(
+                            .invalidValue, "the answer \(AnswerKey.input(type, "value").path): \(problem)")
+                    }
                     conversation.record(.input(type, "value"), shared)
                     continue
                 }
@@ -211,7 +242,7 @@ public struct MigrationPlanner {
                     prompt:
                         "Supply default subscription instance value for resource type \(type) and product block \(block): ",
                     emphasis: [.init(text: type, style: .magenta), .init(text: block, style: .bold)],
-                    key: .input(type, block))
+                    key: .input(type, block), rule: .maxLength(Self.valueLimit))
                 _ = try conversation.text(question)
             }
         }

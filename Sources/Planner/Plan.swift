@@ -3,7 +3,9 @@ import Catalogue
 /// A reviewable migration plan: what it was planned against, what changes, every answer, the warnings, and the
 /// exact SQL. Written as YAML (docs/plan-format.md) with a digest over all of it.
 public struct Plan: Hashable, Sendable {
-    public static let formatVersion = 1
+    /// The format this build writes; it reads this one and version 1 (which had no `impact` section).
+    public static let formatVersion = 2
+    public static let readableFormats: Set<Int> = [1, 2]
 
     public var formatVersion = Plan.formatVersion
     public var message: String
@@ -14,6 +16,8 @@ public struct Plan: Hashable, Sendable {
     public var target: Target
     public var changes: ChangeSet
     public var answers: PlanAnswers
+    /// The snapshot's counts of what the plan touches (empty in a version-1 plan).
+    public var impact: Impact
     public var warnings: [Warning]
     public var upgrade: [String]
     public var downgrade: [String]
@@ -49,6 +53,29 @@ public struct Plan: Hashable, Sendable {
         }
     }
 
+    /// How much of the catalogue's data the changes touch, counted in the snapshot: the subscriptions of each
+    /// product, the instances of each product block, and the values of each resource type per block, for the names
+    /// the plan changes.
+    public struct Impact: Hashable, Sendable {
+        public var subscriptions: [String: Int]
+        public var instances: [String: Int]
+        /// Product block → resource type → values.
+        public var values: [String: [String: Int]]
+
+        public init(
+            subscriptions: [String: Int] = [:], instances: [String: Int] = [:], values: [String: [String: Int]] = [:]
+        ) {
+            self.subscriptions = subscriptions
+            self.instances = instances
+            self.values = values
+        }
+
+        /// The values of a resource type over all blocks.
+        public func values(of resourceType: String) -> Int {
+            values.values.reduce(0) { $0 + ($1[resourceType] ?? 0) }
+        }
+    }
+
     public struct Warning: Hashable, Sendable {
         public enum Kind: String, Sendable, CaseIterable {
             /// Deletes subscriptions, instances or values.
@@ -61,16 +88,21 @@ public struct Plan: Hashable, Sendable {
 
         public var kind: Kind
         public var message: String
+        /// What it is about (`product`, `product block`, `resource type`), when it is about one thing.
+        public var subject: String?
+        public var name: String?
 
-        public init(_ kind: Kind, _ message: String) {
+        public init(_ kind: Kind, _ message: String, subject: String? = nil, name: String? = nil) {
             self.kind = kind
             self.message = message
+            self.subject = subject
+            self.name = name
         }
     }
 
     public init(
         message: String, toolVersion: String, createdAt: String, base: Base, target: Target, changes: ChangeSet,
-        answers: PlanAnswers, warnings: [Warning], upgrade: [String], downgrade: [String]
+        answers: PlanAnswers, impact: Impact = Impact(), warnings: [Warning], upgrade: [String], downgrade: [String]
     ) {
         self.message = message
         self.toolVersion = toolVersion
@@ -79,6 +111,7 @@ public struct Plan: Hashable, Sendable {
         self.target = target
         self.changes = changes
         self.answers = answers
+        self.impact = impact
         self.warnings = warnings
         self.upgrade = upgrade
         self.downgrade = downgrade

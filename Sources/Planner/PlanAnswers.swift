@@ -50,8 +50,12 @@ public struct PlanAnswers: Hashable, Sendable {
     /// answer (orchestrator-core then asks); lists and nested objects are not answers and are ignored, as are
     /// top-level keys whose value is not an object (the tests pass `"force_delete_products": "no"`).
     public static func parseInputs(_ text: String, source: String) throws(PlannerError) -> [String: [String: String]] {
+        try inputs(from: try jsonObject(text, source: source))
+    }
+
+    static func inputs(from members: [(key: String, value: JSONValue)]) -> [String: [String: String]] {
         var result: [String: [String: String]] = [:]
-        for (name, value) in try jsonObject(text, source: source) {
+        for (name, value) in members {
             guard let entries = value.members else { continue }
             var converted: [String: String] = [:]
             for (key, entry) in entries {
@@ -65,7 +69,12 @@ public struct PlanAnswers: Hashable, Sendable {
     /// Parses `--updates` JSON (keys `fixed_inputs`, `resource_types`, `block_resource_types`, `products`,
     /// `product_blocks`). An empty object means "no updates" (interactive detection), as in orchestrator-core.
     public static func parseUpdates(_ text: String, source: String) throws(PlannerError) -> ModelUpdates? {
-        let object = try jsonObject(text, source: source)
+        try updates(from: try jsonObject(text, source: source), source: source)
+    }
+
+    static func updates(
+        from object: [(key: String, value: JSONValue)], source: String
+    ) throws(PlannerError) -> ModelUpdates? {
         guard !object.isEmpty else { return nil }
         var updates = ModelUpdates()
         for (key, value) in object {

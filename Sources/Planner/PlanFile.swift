@@ -6,8 +6,14 @@ import Yams
 /// without the digest lines, so a reader re-writes what it read and compares: any change of content is caught,
 /// while comments and whitespace may change freely. Per-section digests name what was edited.
 public enum PlanFile {
-    /// The sections, in file order, each with its own digest.
-    public static let sections = ["header", "base", "target", "changes", "answers", "warnings", "upgrade", "downgrade"]
+    /// The sections, in file order, each with its own digest (version 1 had no `impact`).
+    public static let sections = [
+        "header", "base", "target", "changes", "answers", "impact", "warnings", "upgrade", "downgrade",
+    ]
+
+    static func sections(of formatVersion: Int) -> [String] {
+        formatVersion == 1 ? sections.filter { $0 != "impact" } : sections
+    }
 
     public static func encode(_ plan: Plan) -> String { encodeWithDigest(plan).text }
 
@@ -16,30 +22,31 @@ public enum PlanFile {
         let parts = sectionTexts(plan)
         var out = "# orchestrator-planner plan: review it, then `orchestrator-planner apply` it.\n"
         out += "# Any edit other than to comments and whitespace invalidates the digest; re-plan instead.\n"
-        for section in sections { out += parts[section] ?? "" }
+        for section in sections(of: plan.formatVersion) { out += parts[section] ?? "" }
         var digests = PlanYAMLWriter()
-        let perSection = sectionDigests(parts)
+        let perSection = sectionDigests(parts, formatVersion: plan.formatVersion)
         digests.map("section_digests", perSection, level: 0)
-        let planDigest = digest(sectionDigests: perSection)
+        let planDigest = digest(sectionDigests: perSection, formatVersion: plan.formatVersion)
         digests.string("digest", planDigest, level: 0)
         return (out + digests.text, planDigest)
     }
 
-    static func sectionDigests(_ parts: [String: String]) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: sections.map { ($0, "sha256:" + SHA256.hex(parts[$0] ?? "")) })
+    static func sectionDigests(_ parts: [String: String], formatVersion: Int) -> [String: String] {
+        Dictionary(
+            uniqueKeysWithValues: sections(of: formatVersion).map { ($0, "sha256:" + SHA256.hex(parts[$0] ?? "")) })
     }
 
     /// SHA-256 over the section digests in order: every byte is hashed once, for both kinds of digest.
-    static func digest(_ parts: [String: String]) -> String {
-        digest(sectionDigests: sectionDigests(parts))
-    }
-
-    static func digest(sectionDigests: [String: String]) -> String {
-        "sha256:" + SHA256.hex(sections.map { "\($0) \(sectionDigests[$0] ?? "")\n" }.joined())
+    static func digest(sectionDigests: [String: String], formatVersion: Int) -> String {
+        "sha256:" + SHA256.hex(sections(of: formatVersion).map { "\($0) \(sectionDigests[$0] ?? "")\n" }.joined())
     }
 
     /// The digest of a plan's content.
-    public static func digest(of plan: Plan) -> String { digest(sectionTexts(plan)) }
+    public static func digest(of plan: Plan) -> String {
+        digest(
+            sectionDigests: sectionDigests(sectionTexts(plan), formatVersion: plan.formatVersion),
+            formatVersion: plan.formatVersion)
+    }
 
     static func sectionTexts(_ plan: Plan) -> [String: String] {
         var parts: [String: String] = [:]
@@ -123,11 +130,33 @@ public enum PlanFile {
         }
         parts["answers"] = answers.text
 
+        var impact = PlanYAMLWriter()
+        impact.key("impact", level: 0)
+        impact.counts("subscriptions", plan.impact.subscriptions, level: 1)
+        impact.counts("instances", plan.impact.instances, level: 1)
+        if plan.impact.values.isEmpty {
+            impact.scalar("values", "{}", level: 1)
+        } else {
+            impact.key("values", level: 1)
+            for block in plan.impact.values.keys.byteSorted() {
+                impact.counts(block, plan.impact.values[block] ?? [:], level: 2)
+            }
+        }
+        parts["impact"] = impact.text
+
         var warnings = PlanYAMLWriter()
         warnings.records(
             "warnings",
-            plan.warnings.map {
-                [("kind", PlanYAMLWriter.quote($0.kind.rawValue)), ("message", PlanYAMLWriter.quote($0.message))]
+            plan.warnings.map { warning in
+                var fields = [
+                    ("kind", PlanYAMLWriter.quote(warning.kind.rawValue)),
+                    ("message", PlanYAMLWriter.quote(warning.message)),
+                ]
+                // Version 1 warnings had only kind and message: their text (and digest) stays as it was.
+                if plan.formatVersion >= 2, let subject = warning.subject, let name = warning.name {
+                    fields += [("subject", PlanYAMLWriter.quote(subject)), ("name", PlanYAMLWriter.quote(name))]
+                }
+                return fields
             }, level: 0)
         parts["warnings"] = warnings.text
 
@@ -143,14 +172,22 @@ public enum PlanFile {
     // MARK: - Reading
 
     /// Reads the plan file at `path` and checks its digest.
-    public static func read(path: String) throws(PlannerError) -> Plan {
+    public static func read(path: String, verifyDigest: Bool = true) throws(PlannerError) -> Plan {
         let text: String
         do throws(TextFile.Failure) {
             text = try TextFile.read(path)
         } catch {
+            if let bytes = try? FileHandle(forReadingFrom: URL(fileURLWithPath: path)).read(upToCount: 4096),
+                let kind = PlanFileKind.notAPlan(bytes, path: path)
+            {
+                throw PlannerError(.invalidPlan, kind)
+            }
             throw PlannerError(.invalidPlan, "cannot read the plan: \(error)")
         }
-        return try decode(text, file: path)
+        if let kind = PlanFileKind.notAPlan(Data(text.utf8.prefix(4096)), path: path) {
+            throw PlannerError(.invalidPlan, kind)
+        }
+        return try decode(text, file: path, verifyDigest: verifyDigest)
     }
 
     /// libyaml's problem with its position, on one line (Yams' own description quotes the input).
@@ -167,7 +204,8 @@ public enum PlanFile {
     }
 
     /// Reads a plan and checks its digest. `file` names it in errors.
-    public static func decode(_ text: String, file: String) throws(PlannerError) -> Plan {
+    /// `verifyDigest: false` reads an edited plan (for `--answers`, which re-plans anyway).
+    public static func decode(_ text: String, file: String, verifyDigest: Bool = true) throws(PlannerError) -> Plan {
         let node: Node
         do {
             // No tag resolution: every value of a plan is a string (or `null` in known places), and resolving tags
@@ -185,12 +223,13 @@ public enum PlanFile {
         }
         let reader = PlanNodeReader(file: file, scalars: ExactScalars(text))
         let plan = try reader.plan(node)
+        guard verifyDigest else { return plan }
         let storedDigest = try reader.string(node, "digest")
-        let current = sectionDigests(sectionTexts(plan))
-        guard digest(sectionDigests: current) == storedDigest else {
+        let current = sectionDigests(sectionTexts(plan), formatVersion: plan.formatVersion)
+        guard digest(sectionDigests: current, formatVersion: plan.formatVersion) == storedDigest else {
             var edited: [String] = []
             if let stored = node["section_digests"] {
-                edited = sections.filter { stored[$0]?.string != current[$0] }
+                edited = sections(of: plan.formatVersion).filter { stored[$0]?.string != current[$0] }
             }
             let which = edited.isEmpty ? "" : " (changed: \(edited.joined(separator: ", ")))"
             throw PlannerError(

@@ -82,6 +82,21 @@ struct PlanNodeReader {
         return result
     }
 
+    func counts(_ node: Node, _ key: String) throws(PlannerError) -> [String: Int] {
+        try countMap(try value(node, key), key)
+    }
+
+    private func countMap(_ value: Node, _ key: String) throws(PlannerError) -> [String: Int] {
+        var result: [String: Int] = [:]
+        for (name, item) in try pairs(value, key) {
+            guard case .scalar(let scalar) = item, let number = Int(scalar.string) else {
+                throw fail(item, "the count of '\(name)' must be a whole number")
+            }
+            result[name] = number
+        }
+        return result
+    }
+
     func nested(_ node: Node, _ key: String) throws(PlannerError) -> [String: [String: String]] {
         var result: [String: [String: String]] = [:]
         for (name, item) in try mapping(node, key) { result[name] = try textMap(item, name) }
@@ -94,10 +109,10 @@ struct PlanNodeReader {
         guard let format = Int(formatText) else {
             throw fail(root["format_version"], "format_version must be a number")
         }
-        guard format == Plan.formatVersion else {
+        guard Plan.readableFormats.contains(format) else {
+            let formats = Plan.readableFormats.sorted().map(String.init).joined(separator: " and ")
             throw PlannerError(
-                .invalidPlan,
-                "\(file) has plan format \(format); this orchestrator-planner reads format \(Plan.formatVersion)")
+                .invalidPlan, "\(file) has plan format \(format); this orchestrator-planner reads formats \(formats)")
         }
         let baseNode = try value(root, "base")
         let targetNode = try value(root, "target")
@@ -156,7 +171,9 @@ struct PlanNodeReader {
             guard let kind = Plan.Warning.Kind(rawValue: kindText) else {
                 throw fail(item, "unknown warning kind '\(kindText)'")
             }
-            warnings.append(Plan.Warning(kind, try string(item, "message")))
+            let subject = item["subject"] == nil ? nil : try string(item, "subject")
+            let name = item["name"] == nil ? nil : try string(item, "name")
+            warnings.append(Plan.Warning(kind, try string(item, "message"), subject: subject, name: name))
         }
 
         var plan = Plan(
@@ -172,6 +189,14 @@ struct PlanNodeReader {
             changes: changes, answers: answers, warnings: warnings,
             upgrade: try strings(root, "upgrade"), downgrade: try strings(root, "downgrade"))
         plan.formatVersion = format
+        if format >= 2 {
+            let impactNode = try value(root, "impact")
+            var values: [String: [String: Int]] = [:]
+            for (block, counts) in try mapping(impactNode, "values") { values[block] = try countMap(counts, block) }
+            plan.impact = Plan.Impact(
+                subscriptions: try counts(impactNode, "subscriptions"), instances: try counts(impactNode, "instances"),
+                values: values)
+        }
         return plan
     }
 }

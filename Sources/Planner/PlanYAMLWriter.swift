@@ -53,6 +53,13 @@ struct PlanYAMLWriter {
         for name in map.keys.byteSorted() { string(name, map[name] ?? "", level: level + 1) }
     }
 
+    /// name → count (plain integers)
+    mutating func counts(_ key: String, _ counts: [String: Int], level: Int) {
+        if counts.isEmpty { return scalar(key, "{}", level: level) }
+        self.key(key, level: level)
+        for name in counts.keys.byteSorted() { scalar(name, String(counts[name] ?? 0), level: level + 1) }
+    }
+
     /// name → name → text
     mutating func nested(_ key: String, _ nested: [String: [String: String]], level: Int) {
         if nested.isEmpty { return scalar(key, "{}", level: level) }

@@ -38,6 +38,8 @@ public struct Question: Hashable, Sendable {
     public var emphasis: [Emphasis]
     public var kind: Kind
     public var key: AnswerKey
+    /// What a text answer must be (checked when it is given).
+    public var rule: AnswerRule = .free
 
     public struct Emphasis: Hashable, Sendable {
         public enum Style: Hashable, Sendable { case bold, magenta }
@@ -47,7 +49,7 @@ public struct Question: Hashable, Sendable {
 
     public init(
         section: String, context: [String] = [], prompt: String, emphasis: [Emphasis] = [], kind: Kind = .text,
-        key: AnswerKey
+        key: AnswerKey, rule: AnswerRule = .free
     ) {
         self.section = section
         self.context = context
@@ -55,6 +57,7 @@ public struct Question: Hashable, Sendable {
         self.emphasis = emphasis
         self.kind = kind
         self.key = key
+        self.rule = rule
     }
 }
 
@@ -86,8 +89,15 @@ public final class PrefilledQuestioner: Questioner {
 
     public func beginSection(_ title: String) { fallback.beginSection(title) }
 
+    /// A given answer is checked against the question's rule here, so a wrong one fails naming its key before any
+    /// later question is asked.
     public func ask(_ question: Question) throws(PlannerError) -> String? {
-        if let value = lookup(question.key), !value.isEmpty { return value }
+        if let value = lookup(question.key), !value.isEmpty {
+            if case .text = question.kind, let problem = question.rule.problem(with: value) {
+                throw PlannerError(.invalidValue, "the answer \(question.key.path): \(problem)")
+            }
+            return value
+        }
         return try fallback.ask(question)
     }
 

@@ -28,21 +28,25 @@ struct Warnings {
             let subscriptions = view.subscriptionsByProduct[product] ?? 0
             let kind: Plan.Warning.Kind = subscriptions > 0 ? .destructive : .notice
             warnings.append(
-                Plan.Warning(kind, "deletes product '\(product)' and \(count(subscriptions, "subscription")) of it"))
+                Plan.Warning(
+                    kind, "deletes product '\(product)' and \(count(subscriptions, "subscription")) of it",
+                    subject: "product", name: product))
         }
         for block in changes.deleteProductBlocks {
             let instances = view.instancesByBlock[block] ?? 0
             warnings.append(
                 Plan.Warning(
                     instances > 0 ? .destructive : .notice,
-                    "deletes product block '\(block)' and \(count(instances, "subscription instance")) of it"))
+                    "deletes product block '\(block)' and \(count(instances, "subscription instance")) of it",
+                    subject: "product block", name: block))
         }
         for type in changes.deleteResourceTypes {
             let values = view.valuesByResourceType[type] ?? 0
             warnings.append(
                 Plan.Warning(
                     values > 0 ? .destructive : .notice,
-                    "deletes resource type '\(type)' and \(count(values, "value")) of it"))
+                    "deletes resource type '\(type)' and \(count(values, "value")) of it",
+                    subject: "resource type", name: type))
         }
         for type in changes.deleteResourceTypeRelations.keys.byteSorted()
         where !changes.deleteResourceTypes.contains(type) {
@@ -52,7 +56,8 @@ struct Warnings {
                     warnings.append(
                         Plan.Warning(
                             .destructive,
-                            "deletes \(count(values, "value")) of resource type '\(type)' in product block '\(block)'"))
+                            "deletes \(count(values, "value")) of resource type '\(type)' in product block '\(block)'",
+                            subject: "product block", name: block))
                 }
             }
         }
@@ -89,5 +94,45 @@ struct Warnings {
             }
         }
         return warnings
+    }
+}
+
+extension Plan.Impact {
+    /// The snapshot's counts for every name the changes touch (names new in the plan have none).
+    init(changes c: ChangeSet, view: CatalogueView) {
+        var products = Set(c.deleteProducts + c.renameProducts.keys + c.updateProductFixedInputs.keys)
+        for list in [
+            c.createProductFixedInputs, c.deleteProductFixedInputs, c.createProductToBlockRelations,
+            c.deleteProductToBlockRelations,
+        ] {
+            products.formUnion(list.values.joined())
+        }
+        var blocks = Set(c.deleteProductBlocks + c.renameProductBlocks.keys + c.updateBlockResourceTypes.keys)
+        blocks.formUnion(c.createProductToBlockRelations.keys)
+        blocks.formUnion(c.deleteProductToBlockRelations.keys)
+        for list in [
+            c.createResourceTypeRelations, c.deleteResourceTypeRelations, c.deleteProductBlockRelations,
+            c.createResourceTypeInstanceRelations,
+        ] {
+            blocks.formUnion(list.values.joined())
+        }
+        blocks.formUnion(c.createProductBlockRelations.values.joined().map(\.inUseBy))
+        var values: [String: [String: Int]] = [:]
+        func add(_ block: String, _ type: String) {
+            if let count = view.valuesByBlockAndResourceType[block]?[type] { values[block, default: [:]][type] = count }
+        }
+        for (type, list) in c.deleteResourceTypeRelations { for block in list { add(block, type) } }
+        for (block, updates) in c.updateBlockResourceTypes { for old in updates.keys { add(block, old) } }
+        for type in c.deleteResourceTypes + c.renameResourceTypes.keys {
+            for (block, counts) in view.valuesByBlockAndResourceType where counts[type] != nil { add(block, type) }
+        }
+        self.init(
+            subscriptions: products.reduce(into: [:]) { result, name in
+                if view.products[name] != nil { result[name] = view.subscriptionsByProduct[name] ?? 0 }
+            },
+            instances: blocks.reduce(into: [:]) { result, name in
+                if view.blocks[name] != nil { result[name] = view.instancesByBlock[name] ?? 0 }
+            },
+            values: values)
     }
 }

@@ -174,7 +174,7 @@ struct ApplyTests {
         ])
         #expect(refused.status == 60)
         #expect(refused.stderr.contains("is stale"))
-        #expect(refused.stderr.contains("product 'User internal' changed: description"))
+        #expect(refused.stderr.contains("~ product \"User internal\": description"))
         #expect(refused.stderr.contains("--answers \(setup.plan)"))
         #expect(
             try FileManager.default.contentsOfDirectory(

@@ -127,7 +127,15 @@ import Testing
         }.joined(separator: " ")
         let result = try Command.run("sh", arguments: ["-c", "echo y | \(binary) \(quoted)"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("Confirm the above actions [y/n]: Generating migration file.\n"))
+        // orchestrator-core's order: the confirmation before the value prompts, then the revision.
+        let confirm = try #require(
+            result.stdout.range(
+                of:
+                    "\nWARNING: Deleting products will also delete its subscriptions.\nConfirm the above actions [y/n]: "
+            ))
+        let values = try #require(result.stdout.range(of: "\nCreate new products\n"))
+        #expect(confirm.upperBound <= values.lowerBound)
+        #expect(result.stdout.contains("Generating migration file.\n"))
         #expect(
             result.stdout.hasSuffix("Migration generated. Don't forget to create a database backup before migrating!\n")
         )

@@ -25,7 +25,8 @@ import Testing
         let result = try plan(
             ["--inputs", Self.inputs, "--no-input"], in: folder, environment: ["SOURCE_DATE_EPOCH": "1780000000"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("create_products\n    User partner"))
+        #expect(result.stdout.contains("Plan: 5 to add, 1 to change, 0 to remove.\n"))
+        #expect(result.stdout.contains("\n+ product \"User partner\"\n"))
         #expect(
             result.stdout.contains("Wrote \(folder.file("plan.yaml").path): 15 upgrade and 18 downgrade statements."))
         let first = try Data(contentsOf: folder.file("plan.yaml"))
@@ -40,7 +41,7 @@ import Testing
         }
         let markdown = try PlannerBinary.run(["plan", "show", folder.file("plan.yaml").path, "--format", "markdown"])
         #expect(markdown.stdout.contains("<details><summary>Upgrade SQL (15 statements)</summary>"))
-        #expect(markdown.stdout.contains("| `create_products` | 1 | User partner |"))
+        #expect(markdown.stdout.contains("**Plan: 5 to add, 1 to change, 0 to remove.**"))
     }
 
     @Test func noInputListsTheQuestionsWithTheJSONThatAnswersThem() throws {
@@ -51,7 +52,8 @@ import Testing
         #expect(result.stderr.contains("Supply the product description:"))
         #expect(
             result.stderr.contains(
-                "\"User partner\":{\"affiliation\":\"<value>\",\"description\":\"<description>\",\"tag\":\"<tag>\"}"))
+                "\"User partner\":{\"affiliation\":\"<value: one of external, internal, partner>\",\"description\":\"<description>\",\"tag\":\"<tag>\"}"
+            ))
         #expect(result.stderr.contains("--inputs '{"))
         #expect(folder.contents().isEmpty, "no plan written")
     }
@@ -59,7 +61,8 @@ import Testing
     @Test func checkExitsOneWhenAMigrationIsNeededAndZeroWhenNot() throws {
         let needed = try PlannerBinary.run(["plan", "--check", "--snapshot", Self.snapshot, "--models", Self.models])
         #expect(needed.status == 1)
-        #expect(needed.stdout.contains("create_products: User partner"))
+        #expect(needed.stdout.contains("The catalogue needs a migration.\nPlan: 5 to add, 1 to change, 0 to remove."))
+        #expect(needed.stdout.contains("\n+ product \"User partner\"\n"))
         let inSync = try PlannerBinary.run([
             "plan", "--check", "--snapshot", Self.snapshot, "--models", Repository.fixture("models/example-v2").path,
         ])
@@ -135,7 +138,7 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         let answers = [
-            "User partner product", "USER", "partner", "User preferences", "UP", "E-mail", "Language", "Theme",
+            "y", "User partner product", "USER", "partner", "User preferences", "UP", "E-mail", "Language", "Theme",
             "x@example.org", "en", "dark", "",
         ]
         try Data(answers.joined(separator: "\n").utf8).write(to: folder.file("answers.txt"))

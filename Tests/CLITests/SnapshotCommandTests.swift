@@ -44,7 +44,7 @@ struct SnapshotCommandTests {
         try database.psql("UPDATE products SET description = 'Internal users' WHERE name = 'User internal'")
         let changed = try PlannerBinary.run(["snapshot", "check", file, "--db", database.socketURL])
         #expect(changed.status == 1)
-        #expect(changed.stdout.contains("product 'User internal' changed: description"))
+        #expect(changed.stdout.contains("~ product \"User internal\": description"))
 
         for output in [create, show, json, verify, same, changed] {
             #expect(!(output.stdout + output.stderr).contains(TestPostgres.password))

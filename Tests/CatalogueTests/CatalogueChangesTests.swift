@@ -21,12 +21,12 @@ import Testing
         let changes = base.changes(to: live).map(\.description)
         #expect(
             changes == [
-                "product 'User external' changed: fixed inputs",
-                "product 'User group' changed: product blocks",
-                "product 'User internal' changed: description",
-                "product block 'UserBlock' changed: depends on",
-                "product block 'UserGroupBlock' removed",
-                "resource type 'email' added",
+                "~ product \"User external\": fixed inputs",
+                "~ product \"User group\": product blocks",
+                "~ product \"User internal\": description",
+                "~ product block \"UserBlock\": depends on",
+                "- product block \"UserGroupBlock\"",
+                "+ resource type \"email\"",
             ])
     }
 }

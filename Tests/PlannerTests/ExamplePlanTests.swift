@@ -78,7 +78,9 @@ import Testing
             Issue.record("a 22-character tag was accepted")
         } catch let error as PlannerError {
             #expect(error.code == .invalidValue)
-            #expect(error.message == "the tag of product 'User partner' is 22 characters; the database allows 20")
+            #expect(
+                error.message
+                    == "the answer inputs[\"User partner\"][\"tag\"]: it is 22 characters; the database allows 20")
         }
     }
 }

@@ -57,14 +57,29 @@ import Testing
     @Test func malformedFilesNameWhere() {
         #expect(throws: PlannerError.self) { try PlanFile.decode("format_version: [1\n", file: "p.yaml") }
         do {
-            _ = try PlanFile.decode("format_version: 1\nmessage: \"x\"\n", file: "p.yaml")
+            _ = try PlanFile.decode("format_version: 2\nmessage: \"x\"\n", file: "p.yaml")
         } catch {
             #expect(error.message.hasPrefix("p.yaml:1: missing key"), "\(error.message)")
         }
         do {
-            _ = try PlanFile.decode("\"format_version\": 2\n", file: "p.yaml")
+            _ = try PlanFile.decode("\"format_version\": 3\n", file: "p.yaml")
         } catch {
-            #expect(error.message.contains("plan format 2"))
+            #expect(
+                error.message.contains("plan format 3; this orchestrator-planner reads formats 1 and 2"),
+                "\(error.message)")
         }
+    }
+}
+
+@Suite struct PlanFormatOneTests {
+    /// A plan written by the previous release (format 1, no impact section) still reads and verifies.
+    @Test func aFormatOnePlanStillReads() throws {
+        let plan = try PlanFile.read(path: Repository.fixture("plans/format-1.yaml").path)
+        #expect(plan.formatVersion == 1)
+        #expect(plan.impact == Plan.Impact())
+        #expect(plan.changes.createProducts == ["User partner"])
+        #expect(
+            PlanFile.encode(plan)
+                == (try String(contentsOf: Repository.fixture("plans/format-1.yaml"), encoding: .utf8)))
     }
 }

@@ -49,6 +49,7 @@ enum PlannerFixtures {
         switch outcome {
         case .plan(let plan): return plan
         case .unanswered(let questions, _): throw TestFailure("unanswered: \(questions.map(\.prompt))")
+        case .declined: throw TestFailure("declined")
         }
     }
 }

@@ -19,6 +19,8 @@ enum ExitCodes {
     static let destructive: Int32 = 4
     /// The user declined the confirmation.
     static let aborted: Int32 = 5
+    /// `--github-summary` could not append to `$GITHUB_STEP_SUMMARY` (the plan itself was written).
+    static let summaryNotWritten: Int32 = 22
 
     static func code(for error: PostgresError.Code) -> Int32 {
         switch error {

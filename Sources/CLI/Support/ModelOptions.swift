@@ -27,3 +27,19 @@ struct ModelOptions: ParsableArguments {
         return try PythonModelReader(root: url, package: package).read()
     }
 }
+
+/// The models a plan is made for: `--models ROOT` (a folder or a YAML product config), `--package`, and
+/// `--allow-incomplete-models`; shared by the commands that plan.
+struct ModelSourceOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Models root folder, or a YAML product config.", valueName: "root"))
+    var models: String = "."
+
+    @OptionGroup var modelOptions: ModelOptions
+
+    @Flag(help: "Plan even when the model reader could not read everything (the plan lists what it missed).")
+    var allowIncompleteModels = false
+
+    func read() throws(DomainModelsError) -> ModelSet { try modelOptions.read(models) }
+
+    func describe() -> String { modelOptions.describe(models) }
+}

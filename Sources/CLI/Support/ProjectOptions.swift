@@ -4,7 +4,7 @@ import Foundation
 
 /// `--project` and `--core-migrations`, shared by the commands that work on an Alembic project.
 struct ProjectOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The folder holding alembic.ini (default: the current folder).", valueName: "dir"))
+    @Option(help: ArgumentHelp("The folder holding alembic.ini.", valueName: "dir"))
     var project: String = "."
 
     @Option(

@@ -11,6 +11,11 @@ import Foundation
 enum Terminal {
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
+    /// Colour on stdout: a terminal, and `NO_COLOR` unset (https://no-color.org).
+    static var stdoutHasColour: Bool {
+        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
     static func out(_ text: String) { print(text) }
 
     static func error(_ message: String) {

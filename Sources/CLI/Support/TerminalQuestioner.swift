@@ -9,7 +9,8 @@ import Planner
 
 /// Asks on the terminal with orchestrator-core's texts and menus (docs/orchestrator-core.md §2.6): section headers in
 /// bold and underlined, names in bold or magenta, menus as `1) option` … `q) quit` with a `? ` prompt. Colour only when
-/// stdout is a terminal and NO_COLOR is unset. End of input leaves the question unanswered (exit 3 lists it).
+/// stdout is a terminal and NO_COLOR is unset. An answer its rule refuses (too long, not one of an enum's values, a
+/// template placeholder) is asked again. End of input leaves the question unanswered (exit 3 lists it).
 final class TerminalQuestioner: Questioner {
     private let colour: Bool
 
@@ -62,7 +63,10 @@ final class TerminalQuestioner: Questioner {
             while true {
                 write(styledPrompt(question))
                 guard let answer = readAnswer() else { return nil }
-                if !answer.isEmpty { return answer }
+                if answer.isEmpty { continue }
+                // Checked here, not after the last question: a refused answer is asked again, nothing is lost.
+                guard let problem = question.rule.problem(with: answer) else { return answer }
+                print(style("Not accepted: \(problem). Try again.", "\u{1B}[31m"))
             }
         case .confirm:
             write(styledPrompt(question))

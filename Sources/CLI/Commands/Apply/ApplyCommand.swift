@@ -68,6 +68,8 @@ struct ApplyCommand: ParsableCommand {
         case .alreadyApplied(let database, let revision):
             return
                 "Already applied: alembic_version of \(database) holds the plan's revision \(revision); nothing was changed."
+        case .nothingToDo:
+            return "Nothing to do: the plan has no changes, so no revision was written and nothing was executed."
         case .schemaHeadFromCatalogue(let head):
             return
                 "note: orchestrator-core's migrations (the schema branch) are not visible; the schema head \(head ?? "?") comes from the catalogue's alembic_version"

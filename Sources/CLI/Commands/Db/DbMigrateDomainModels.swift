@@ -20,14 +20,10 @@ struct DbMigrateDomainModels: ParsableCommand {
     @Option(help: ArgumentHelp("Plan against this snapshot instead of a live database.", valueName: "file"))
     var snapshot: String?
     @OptionGroup var database: DatabaseOptions
-    @Option(help: ArgumentHelp("Models root folder, or a YAML product config.", valueName: "root")) var models: String =
-        "."
-    @OptionGroup var modelOptions: ModelOptions
+    @OptionGroup var modelSource: ModelSourceOptions
     @OptionGroup var project: ProjectOptions
     @Option(help: ArgumentHelp("The schema head the first data revision depends on.", valueName: "revision"))
     var dependsOn: String?
-    @Flag(help: "Plan even when the model reader could not read everything (the plan lists what it missed).")
-    var allowIncompleteModels = false
 
     func validate() throws {
         if snapshot == nil && !database.isGiven {
@@ -40,8 +36,8 @@ struct DbMigrateDomainModels: ParsableCommand {
             let source: CatalogueSource =
                 try snapshot.map { .file(URL(fileURLWithPath: $0)) } ?? .database(database.connectionString())
             let catalogue = try source.load(takenAt: Clock.now())
-            let modelSet = try modelOptions.read(models)
-            Terminal.noteDiagnostics(modelSet, allowIncomplete: allowIncompleteModels)
+            let modelSet = try modelSource.read()
+            Terminal.noteDiagnostics(modelSet, allowIncomplete: modelSource.allowIncompleteModels)
             let inputsJSON = try PlanAnswers.argumentText(inputs, option: "--inputs")
             let updatesJSON = try PlanAnswers.argumentText(updates, option: "--updates")
             let given = PlanAnswers(
@@ -54,24 +50,37 @@ struct DbMigrateDomainModels: ParsableCommand {
             let planner = MigrationPlanner(
                 snapshot: catalogue, models: modelSet,
                 options: .init(
-                    message: message, modelsSource: modelOptions.describe(models),
+                    message: message, modelsSource: modelSource.describe(),
                     createdAt: SnapshotTaker.iso8601(Clock.now()),
-                    allowIncompleteModels: allowIncompleteModels))
-            guard case .plan(let plan) = try planner.plan(answers: given, questioner: questioner) else {
-                throw PlannerError(.unanswered, "questions were left unanswered (end of input)")
+                    allowIncompleteModels: modelSource.allowIncompleteModels))
+            // orchestrator-core confirms after the change sets and before the value prompts (§2.4 step 7), and
+            // also when nothing changed (the planner only reviews changes, so that case is confirmed below).
+            var confirmed = false
+            var reviewer: ((MigrationPlanner.Preview) throws(PlannerError) -> Bool)? = nil
+            if !test {
+                reviewer = { (preview) throws(PlannerError) -> Bool in
+                    confirmed = try confirm(preview.warnings, questioner)
+                    return confirmed
+                }
             }
-            for warning in plan.warnings where warning.kind != .notice || !confirmWarnings {
-                Terminal.out("WARNING: \(warning.message)")
+            let plan: Plan
+            switch try planner.plan(answers: given, questioner: questioner, review: reviewer) {
+            case .plan(let planned): plan = planned
+            case .declined: throw ExitCode(ExitCodes.aborted)
+            case .unanswered:
+                throw PlannerError(.unanswered, "questions were left unanswered (end of file on stdin)")
             }
             if test {
+                for warning in plan.warnings where warning.kind != .notice || !confirmWarnings {
+                    Terminal.out("WARNING: \(warning.message)")
+                }
                 Terminal.out("-- upgrade")
                 for statement in plan.upgrade { Terminal.out(statement + ";") }
                 Terminal.out("-- downgrade")
                 for statement in plan.downgrade { Terminal.out(statement + ";") }
                 return
             }
-            Terminal.out("\nWARNING: Deleting products will also delete its subscriptions.")
-            guard try Confirmation.ask(questioner) == true else { throw ExitCode(ExitCodes.aborted) }
+            if !confirmed, try !confirm(plan.warnings, questioner) { throw ExitCode(ExitCodes.aborted) }
             guard !plan.isEmpty else {
                 Terminal.out("Nothing to do")
                 return
@@ -87,5 +96,14 @@ struct DbMigrateDomainModels: ParsableCommand {
             }
             Terminal.out("Migration generated. Don't forget to create a database backup before migrating!")
         }
+    }
+
+    /// The warnings, orchestrator-core's fixed warning, and `Confirm the above actions [y/n]: `.
+    private func confirm(_ warnings: [Plan.Warning], _ questioner: Questioner) throws(PlannerError) -> Bool {
+        for warning in warnings where warning.kind != .notice || !confirmWarnings {
+            Terminal.out("WARNING: \(warning.message)")
+        }
+        Terminal.out("\nWARNING: Deleting products will also delete its subscriptions.")
+        return try Confirmation.ask(questioner) == true
     }
 }

@@ -8,7 +8,7 @@ struct ModelsShow: ParsableCommand {
         commandName: "show",
         abstract: "Show the products and product blocks the domain models define.",
         discussion:
-            "ROOT is the folder the project's imports resolve from (default: the current folder), or a YAML product config (.yaml)."
+            "ROOT is the folder the project's imports resolve from, or a YAML product config (.yaml)."
     )
 
     @Argument(help: ArgumentHelp("Models root folder or YAML product config.", valueName: "root"))

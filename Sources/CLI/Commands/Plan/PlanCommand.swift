@@ -5,7 +5,7 @@ struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Diff domain models against a snapshot and write a reviewable migration plan.",
-        subcommands: [PlanCreate.self, PlanShow.self],
+        subcommands: [PlanCreate.self, PlanShow.self, PlanAnswersCommand.self, PlanVerify.self],
         defaultSubcommand: PlanCreate.self
     )
 }

@@ -11,9 +11,12 @@ struct PlanCreate: ParsableCommand {
         commandName: "create",
         abstract: "Plan a catalogue migration (the default `plan` command).",
         discussion: """
-            Answers come from --inputs/--updates (JSON, or @file), from a previous plan (--answers), and otherwise \
-            from the terminal. With --no-input nothing is asked: unanswered questions are listed with the JSON that \
-            answers them (exit 3), and destructive changes need --allow-destructive.
+            Answers come from --answers (a plan, even an edited one, or an answers file), --inputs/--updates (JSON, \
+            or @file), and otherwise from the terminal, which shows the changes and asks to confirm them before the \
+            first value is asked for. Every answer is checked when it is given. Stopping (or a refused answer) saves \
+            the answers given so far next to the plan, to resume with --answers. With --no-input nothing is asked: \
+            unanswered questions are listed with the JSON that answers them (exit 3), and destructive changes need \
+            --allow-destructive (exit 4). Other plan commands: show, answers, verify (`plan SUBCOMMAND --help`).
             """)
 
     @Argument(help: "The migration message (the revision's title).")
@@ -22,22 +25,12 @@ struct PlanCreate: ParsableCommand {
     @Option(help: ArgumentHelp("The catalogue snapshot to plan against.", valueName: "file"))
     var snapshot: String
 
-    @Option(help: ArgumentHelp("Models root folder, or a YAML product config.", valueName: "root"))
-    var models: String = "."
-
-    @OptionGroup var modelOptions: ModelOptions
+    @OptionGroup var modelSource: ModelSourceOptions
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the plan.", valueName: "file"))
     var out: String = "plan.yaml"
 
-    @Option(help: ArgumentHelp("--inputs JSON of orchestrator-core, or @file.", valueName: "json"))
-    var inputs: String?
-
-    @Option(help: ArgumentHelp("--updates JSON of orchestrator-core, or @file.", valueName: "json"))
-    var updates: String?
-
-    @Option(help: ArgumentHelp("Reuse the answers of a previous plan.", valueName: "plan"))
-    var answers: String?
+    @OptionGroup var given: AnswerOptions
 
     @Option(
         help: ArgumentHelp("Do not diff existing products whose name contains this (repeatable).", valueName: "text"))
@@ -46,14 +39,20 @@ struct PlanCreate: ParsableCommand {
     @Flag(help: "Never ask: list unanswered questions and exit 3.")
     var noInput = false
 
+    @Option(
+        help: ArgumentHelp(
+            "With unanswered questions: write an answers file to fill in and pass back with --answers.",
+            valueName: "file"))
+    var answerTemplate: String?
+
     @Flag(help: "With --no-input: accept changes that delete subscriptions, instances or values.")
     var allowDestructive = false
 
     @Flag(help: "Only check: exit 0 when the catalogue matches the models, 1 when it needs a migration.")
     var check = false
 
-    @Flag(help: "Plan even when the model reader could not read everything (the plan lists what it missed).")
-    var allowIncompleteModels = false
+    @Flag(help: "Also append the plan as Markdown to the file named by $GITHUB_STEP_SUMMARY.")
+    var githubSummary = false
 
     @Option(
         help: ArgumentHelp(
@@ -63,12 +62,7 @@ struct PlanCreate: ParsableCommand {
 
     enum LogFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    private func log(_ changes: ChangeSet, _ models: ModelSet) {
-        guard let logFormat, let format = ChangeLog.Format(rawValue: logFormat.rawValue) else { return }
-        for line in ChangeLog.lines(changes, productTypes: models.products.mapValues(\.productType), format: format) {
-            Terminal.note(line)
-        }
-    }
+    private var interactive: Bool { !(noInput || check) }
 
     func validate() throws {
         if !check && (message ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
@@ -81,94 +75,103 @@ struct PlanCreate: ParsableCommand {
             // Before any question is asked: an output that cannot be written would waste the answers.
             if !check { try AtomicFile(URL(fileURLWithPath: out)).checkWritable(inputs: inputPaths) }
             let snapshotValue = try SnapshotFile.read(URL(fileURLWithPath: snapshot))
-            let modelSet = try modelOptions.read(models)
-            Terminal.noteDiagnostics(modelSet, allowIncomplete: allowIncompleteModels)
-
-            var given = PlanAnswers()
-            if let answers { given = try PlanFile.read(path: answers).answers }
-            if let inputs {
-                let (text, source) = try PlanAnswers.argumentText(inputs, option: "--inputs")
-                given.inputs.merge(try PlanAnswers.parseInputs(text, source: source)) { old, new in
-                    old.merging(new) { _, n in n }
-                }
-            }
-            if let updates {
-                let (text, source) = try PlanAnswers.argumentText(updates, option: "--updates")
-                if let parsed = try PlanAnswers.parseUpdates(text, source: source) { given.updates = parsed }
-            }
-
-            let source =
-                models.hasSuffix(".yaml") || models.hasSuffix(".yml")
-                ? "yaml:\(models)" : "python:\(models)" + (modelOptions.package.map { " (package \($0))" } ?? "")
+            let modelSet = try modelSource.read()
+            Terminal.noteDiagnostics(modelSet, allowIncomplete: modelSource.allowIncompleteModels)
+            let answers = try given.gather()
             let planner = MigrationPlanner(
                 snapshot: snapshotValue, models: modelSet,
                 options: .init(
-                    message: message ?? "check", modelsSource: source, createdAt: SnapshotTaker.iso8601(Clock.now()),
-                    skip: skip,
-                    allowIncompleteModels: allowIncompleteModels))
-            let questioner: Questioner = (noInput || check) ? NoInputQuestioner() : TerminalQuestioner()
-
-            switch try planner.plan(answers: given, questioner: questioner) {
+                    message: message ?? "check", modelsSource: modelSource.describe(),
+                    createdAt: SnapshotTaker.iso8601(Clock.now()), skip: skip,
+                    allowIncompleteModels: modelSource.allowIncompleteModels))
+            let saved = SavedAnswers(planPath: out, enabled: interactive)
+            var reviewer: ((MigrationPlanner.Preview) throws(PlannerError) -> Bool)? = nil
+            if interactive { reviewer = { (preview) throws(PlannerError) -> Bool in try review(preview) } }
+            let questioner: Questioner = interactive ? TerminalQuestioner() : NoInputQuestioner()
+            let outcome: MigrationPlanner.Outcome = try saved.onFailure {
+                try planner.plan(answers: answers, questioner: questioner, recorder: saved.recorder, review: reviewer)
+            }
+            switch outcome {
+            case .declined(let answers):
+                Terminal.error("stopped: no plan written")
+                saved.save(answers)
+                throw ExitCode(ExitCodes.aborted)
             case .unanswered(let questions, let changes):
                 log(changes, modelSet)
-                if check { return try reportCheck(changed: true, changes: changes) }
-                Terminal.error("\(questions.count) question\(questions.count == 1 ? "" : "s") unanswered (--no-input):")
-                for question in questions {
-                    Terminal.note(
-                        "  [\(question.section)] \(question.prompt.trimmingCharacters(in: .whitespacesAndNewlines))")
-                }
-                Terminal.note("Answer them with:")
-                for line in AnswerTemplate.lines(for: questions) { Terminal.note("  \(line)") }
+                if check { return try reportCheck(planner.draft(of: changes, answers: answers)) }
+                try reportUnanswered(questions, changes: changes)
+                saved.save(saved.recorder.answers)
                 throw ExitCode(ExitCodes.unanswered)
             case .plan(let plan):
                 log(plan.changes, modelSet)
-                if check { return try reportCheck(changed: !plan.isEmpty, changes: plan.changes) }
-                if plan.isDestructive {
-                    if noInput && !allowDestructive {
-                        Terminal.error("the plan deletes data; rerun with --allow-destructive to accept:")
-                        for warning in plan.warnings where warning.kind == .destructive {
-                            Terminal.note("  \(warning.message)")
-                        }
-                        throw ExitCode(ExitCodes.destructive)
+                if check { return try reportCheck(plan) }
+                if plan.isDestructive && !interactive && !allowDestructive {
+                    Terminal.error("the plan deletes data; rerun with --allow-destructive to accept:")
+                    for warning in plan.warnings where warning.kind == .destructive {
+                        Terminal.note("  \(warning.message)")
                     }
-                    if !noInput {
-                        for warning in plan.warnings where warning.kind == .destructive {
-                            Terminal.out("WARNING: \(warning.message)")
-                        }
-                        guard try Confirmation.ask(questioner) == true else {
-                            Terminal.error("aborted: no plan written")
-                            throw ExitCode(ExitCodes.aborted)
-                        }
-                    }
+                    throw ExitCode(ExitCodes.destructive)
                 }
                 let (text, digest) = PlanFile.encodeWithDigest(plan)
                 try AtomicFile(URL(fileURLWithPath: out)).write(Data(text.utf8), inputs: inputPaths)
-                Terminal.out(PlanRenderer.text(plan, file: out, includeSQL: false, digest: digest))
+                Terminal.out(
+                    PlanRenderer.text(
+                        plan, file: out, includeSQL: false, digest: digest, colour: Terminal.stdoutHasColour))
                 Terminal.out(
                     "Wrote \(out): \(plan.upgrade.count) upgrade and \(plan.downgrade.count) downgrade statements.")
+                if githubSummary { try GitHubSummary.append(plan, file: out) }
             }
+        }
+    }
+
+    /// Shows the changes and their warnings before the first value is asked for, and asks to confirm them (as
+    /// orchestrator-core confirms up front).
+    private func review(_ preview: MigrationPlanner.Preview) throws(PlannerError) -> Bool {
+        Terminal.out("")
+        for line in PlanRenderer.changeLines(preview.plan, colour: Terminal.stdoutHasColour) { Terminal.out(line) }
+        Terminal.out("")
+        guard let confirmed = try Confirmation.ask(TerminalQuestioner()) else {
+            throw PlannerError(.unanswered, Self.endOfInput + " before the changes were confirmed")
+        }
+        return confirmed
+    }
+
+    static let endOfInput = "the input ended (end of file on stdin)"
+
+    private func reportUnanswered(_ questions: [Question], changes: ChangeSet) throws {
+        let count = "\(questions.count) question\(questions.count == 1 ? "" : "s") unanswered"
+        if interactive {
+            Terminal.error("\(Self.endOfInput) before every question was answered; \(count):")
+        } else {
+            Terminal.error("\(count) (--no-input):")
+        }
+        let template = AnswerTemplate(questions: questions, changes: changes)
+        for line in template.lines { Terminal.note(line) }
+        if let answerTemplate {
+            try AtomicFile(URL(fileURLWithPath: answerTemplate)).write(
+                Data(template.document.utf8), inputs: inputPaths)
+            Terminal.note("Wrote \(answerTemplate): fill it in and pass it back with --answers \(answerTemplate)")
+        }
+    }
+
+    private func log(_ changes: ChangeSet, _ models: ModelSet) {
+        guard let logFormat, let format = ChangeLog.Format(rawValue: logFormat.rawValue) else { return }
+        for line in ChangeLog.lines(changes, productTypes: models.products.mapValues(\.productType), format: format) {
+            Terminal.note(line)
         }
     }
 
     /// The files this command reads: the plan must not replace any of them.
-    private var inputPaths: [String] {
-        var paths = [snapshot, models]
-        if let answers { paths.append(answers) }
-        for argument in [inputs, updates].compactMap({ $0 }) where argument.hasPrefix("@") {
-            paths.append(String(argument.dropFirst()))
-        }
-        return paths
-    }
+    private var inputPaths: [String] { [snapshot, modelSource.models] + given.paths }
 
-    private func reportCheck(changed: Bool, changes: ChangeSet) throws {
-        guard changed else {
+    private func reportCheck(_ plan: Plan) throws {
+        // A draft (questions left open under --check) has changes but no SQL yet.
+        guard !plan.isEmpty || !plan.changes.isEmpty else {
             Terminal.out("The catalogue matches the models: nothing to migrate.")
             return
         }
         Terminal.out("The catalogue needs a migration.")
-        for (name, entries) in PlanRenderer.categories(changes) {
-            Terminal.out("  \(name): \(entries.joined(separator: ", "))")
-        }
+        for line in PlanRenderer.changeLines(plan, colour: Terminal.stdoutHasColour) { Terminal.out(line) }
         throw ExitCode(ExitCodes.differs)
     }
 }

@@ -20,9 +20,9 @@ struct PlanShow: ParsableCommand {
         try reportingErrors {
             let plan = try PlanFile.read(path: file)
             switch format {
-            case .text: Terminal.out(PlanRenderer.text(plan, file: file))
-            case .markdown: Terminal.out(PlanRenderer.markdown(plan, file: file))
-            case .json: Terminal.out(PlanRenderer.json(plan))
+            case .text: Terminal.out(PlanRenderer.text(plan, file: file, colour: Terminal.stdoutHasColour))
+            case .markdown: Terminal.out(PlanMarkdown.render(plan, file: file))
+            case .json: Terminal.out(PlanJSON.render(plan))
             }
         }
     }

@@ -4,7 +4,9 @@ import ArgumentParser
 struct SnapshotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot",
-        abstract: "Take, inspect, verify and check catalogue snapshots.",
-        subcommands: [SnapshotCreate.self, SnapshotShow.self, SnapshotVerify.self, SnapshotCheck.self]
+        abstract: "Take, inspect, verify, check and compare catalogue snapshots.",
+        subcommands: [
+            SnapshotCreate.self, SnapshotShow.self, SnapshotVerify.self, SnapshotCheck.self, SnapshotDiff.self,
+        ]
     )
 }
