@@ -99,6 +99,23 @@ public struct AlembicListing {
         return output
     }
 
+    /// `alembic current` (not verbose) for the rows of `alembic_version`: the revisions they stand for that no other
+    /// of them revises, as `rev (head)`, `(effective head)`, `(branchpoint)`, `(mergepoint)`; a row no file has
+    /// is shown as such (Alembic would stop there).
+    public func current(_ rows: [String]) -> [String] {
+        var reached = Set<String>()
+        for row in rows where revisions[row] != nil { reached.formUnion(graph.ancestors(of: row)) }
+        let known = graph.order.filter { id in
+            reached.contains(id) && graph.descendants(of: id).intersection(reached) == [id]
+        }
+        let unknown = rows.filter { revisions[$0] == nil }.sorted().map { "\($0) (not in the migration files)" }
+        return known.map { id in
+            var text = id + (isRealHead(id) ? " (head)" : (isHead(id) ? " (effective head)" : ""))
+            text += (isBranchPoint(id) ? " (branchpoint)" : "") + (isMergePoint(id) ? " (mergepoint)" : "")
+            return text
+        } + unknown
+    }
+
     /// `alembic history` (`-v` for the long form).
     public func history(verbose: Bool) -> [String] {
         walk().compactMap { id -> String? in

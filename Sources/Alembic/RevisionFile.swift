@@ -1,3 +1,4 @@
+import Catalogue
 import Foundation
 import PythonSource
 
@@ -12,6 +13,8 @@ public struct RevisionFile: Hashable, Sendable {
     public var file: URL
     /// The plan digest, when orchestrator-planner wrote the revision from a plan (`Plan digest:` in the docstring).
     public var planDigest: String?
+    /// The digest of its SQL (`SQL digest:` in the docstring), written with the plan digest since issue 13.
+    public var sqlDigest: String?
 
     public var message: String { longDoc.components(separatedBy: "\n\n").first ?? "" }
 
@@ -45,14 +48,34 @@ public struct RevisionFile: Hashable, Sendable {
         let longDoc = (module.docstring ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         return RevisionFile(
             id: id, downRevisions: try list("down_revision"), branchLabels: try list("branch_labels"),
-            dependsOn: try list("depends_on"), longDoc: longDoc, file: file, planDigest: Self.planDigest(in: longDoc))
+            dependsOn: try list("depends_on"), longDoc: longDoc, file: file,
+            planDigest: Self.marked(planDigestMarker, in: longDoc), sqlDigest: Self.marked(sqlDigestMarker, in: longDoc)
+        )
     }
 
     /// The marker the revision writer puts in the docstring of a revision made from a plan.
     public static let planDigestMarker = "Plan digest: "
 
-    static func planDigest(in docstring: String) -> String? {
-        guard let range = docstring.range(of: planDigestMarker) else { return nil }
+    /// The marker of the digest of the revision's SQL (`RevisionFile.sqlDigest(upgrade:downgrade:)`).
+    public static let sqlDigestMarker = "SQL digest: "
+
+    /// The id of the revision made from the plan with this digest: the first 12 hex digits of a SHA-256 of it, so
+    /// the same plan always gets the same id (deterministic files, and a retried apply finds its revision).
+    public static func planRevisionID(forPlanDigest digest: String) -> String {
+        String(SHA256.hex("orchestrator-planner revision " + digest).prefix(12))
+    }
+
+    /// The digest of a revision's statements (upgrade, then downgrade; each JSON-quoted on its own line), so a
+    /// hand edit of the SQL in the file is noticed.
+    public static func sqlDigest(upgrade: [String], downgrade: [String]) -> String {
+        let text =
+            (["upgrade"] + upgrade.map(TextEscaping.jsonQuote) + ["downgrade"] + downgrade.map(TextEscaping.jsonQuote))
+            .joined(separator: "\n")
+        return "sha256:" + SHA256.hex(text)
+    }
+
+    static func marked(_ marker: String, in docstring: String) -> String? {
+        guard let range = docstring.range(of: marker) else { return nil }
         let digest = docstring[range.upperBound...].prefix { !$0.isWhitespace }
         return digest.isEmpty ? nil : String(digest)
     }

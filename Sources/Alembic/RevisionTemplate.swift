@@ -88,8 +88,11 @@ public enum RevisionTemplate {
         }
         out += rest
         guard let digest = content.planDigest else { return out }
-        // The docstring also carries the plan digest, so a revision says which reviewed plan it holds.
-        let digestLine = RevisionFile.planDigestMarker + digest + "\n"
+        // The docstring also carries the plan digest, so a revision says which reviewed plan it holds, and the
+        // digest of its SQL, so `db upgrade` can run it without Python only while the SQL is the plan's.
+        let digestLine =
+            RevisionFile.planDigestMarker + digest + "\n" + RevisionFile.sqlDigestMarker
+            + RevisionFile.sqlDigest(upgrade: content.upgrade, downgrade: content.downgrade) + "\n"
         if let created = out.range(of: "Create Date: "), let end = out[created.upperBound...].firstIndex(of: "\n") {
             out.insert(contentsOf: "\n" + digestLine.dropLast(), at: end)
         } else if let firstLineEnd = out.firstIndex(of: "\n") {

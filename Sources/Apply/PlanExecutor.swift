@@ -8,8 +8,8 @@ import Snapshot
 /// Runs a plan against PostgreSQL in one transaction, under an advisory lock, and moves `alembic_version` to the
 /// plan's revision. Any failure rolls everything back.
 public struct PlanExecutor {
-    /// The advisory lock key every orchestrator-planner execution takes ("orchestrator-planner apply").
-    public static let lockKey: Int64 = 0x4F50_4C4E_4150_504C
+    /// The advisory lock key every orchestrator-planner execution takes (`MigrationLock`).
+    public static let lockKey = MigrationLock.key
 
     public let connection: any PostgresQuerying
     /// How long to wait for another deployment's lock.
@@ -45,16 +45,7 @@ public struct PlanExecutor {
             // The quoting of the plan's literals depends on it, whatever the server's configuration says.
             _ = try run(SQLLiteral.requiredSettings)
             // Wait a bounded time for another deployment job's lock, then give up clearly.
-            let deadline = Date().addingTimeInterval(lockTimeout)
-            while try run("SELECT pg_try_advisory_xact_lock(\(Self.lockKey))").first?.first != "t" {
-                if Date() > deadline {
-                    throw ApplyError(
-                        .locked,
-                        "another orchestrator-planner apply holds the lock on \(connection.database); waited \(Int(lockTimeout)) s, nothing was changed"
-                    )
-                }
-                Thread.sleep(forTimeInterval: 0.2)
-            }
+            try MigrationLock.take(connection, timeout: lockTimeout)
             // The catalogue may have changed between the check before and the lock: check again, inside.
             let reader = CatalogueReader(connection)
             let current: CatalogueReader.Result

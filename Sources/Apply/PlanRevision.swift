@@ -6,10 +6,9 @@ import Planner
 /// A plan as an Alembic revision: its id comes from the plan's digest, its SQL is the plan's, its docstring carries
 /// the digest.
 public enum PlanRevision {
-    /// The first 12 hex digits of a SHA-256 of the plan's digest: the same plan always gets the same id
-    /// (deterministic files, and a retried apply finds its revision), different plans different ids.
+    /// Derived from the plan's digest (`RevisionFile.planRevisionID`): the same plan always gets the same id.
     public static func id(for plan: Plan) -> String {
-        String(SHA256.hex("orchestrator-planner revision " + PlanFile.digest(of: plan)).prefix(12))
+        RevisionFile.planRevisionID(forPlanDigest: PlanFile.digest(of: plan))
     }
 
     /// The revision's content, placed on the data branch by `placement`.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Catalogue
+import Foundation
 
 /// The root command: `orchestrator-planner`.
 @main
@@ -12,8 +13,11 @@ struct OrchestratorPlanner: ParsableCommand {
             models: read the domain models (Python source or YAML product config) without running Python.
             plan: diff the models against a snapshot and write a reviewable plan with the exact SQL.
             apply: verify a plan, write its Alembic revision, or run it in one transaction.
-            db: Alembic revision commands (init, revision, heads, history, merge) on the migration files.
-            Exit codes are listed in the README ("Exit codes").
+            db: Alembic commands: revisions on the migration files (init, revision, heads, history, merge), and \
+            upgrade, downgrade, current and stamp on a database.
+            --show-completion [bash|zsh|fish]: print the shell completion script (default: from $SHELL).
+            --install-completion [bash|zsh|fish]: install it where the shell looks.
+            Exit codes: docs/exit-codes.md.
             """,
         version: ToolVersion.current,
         subcommands: [SnapshotCommand.self, ModelsCommand.self, PlanCommand.self, ApplyCommand.self, DbCommand.self]
@@ -28,7 +32,10 @@ struct OrchestratorPlanner: ParsableCommand {
 
     static func main() {
         Interrupts.install()
-        let arguments = Array(CommandLine.arguments.dropFirst())
+        let arguments = CommandLineErrors.relativeRevisions(Array(CommandLine.arguments.dropFirst()))
+        if let status = Completions.handle(arguments, environment: ProcessInfo.processInfo.environment) {
+            exit(withError: status == 0 ? nil : ExitCode(status))
+        }
         if let help = CommandLineErrors.planHelp(arguments) {
             print(help)
             return

@@ -19,6 +19,9 @@ public struct ConnectionString: Sendable {
     public let redactor: Redactor
     /// `user@host:port/database` with whatever the string names, for messages. Holds no password.
     public let display: String
+    /// The string as given, for the environment of a child process that reads it itself (the project's Alembic,
+    /// whose `env.py` reads `DATABASE_URI`). A secret: never print it.
+    public let asGiven: String
 
     /// Parses `raw`. Throws `invalidConnectionString` (with a redacted reason) when libpq cannot parse it.
     public init(_ raw: String) throws(PostgresError) {
@@ -57,6 +60,7 @@ public struct ConnectionString: Sendable {
         if let password = values["password"], !password.isEmpty { redactor.add(password) }
         self.redactor = redactor
         libpqForm = normalized
+        asGiven = trimmed
 
         let environment = ProcessInfo.processInfo.environment
         let host = values["host"] ?? values["hostaddr"] ?? environment["PGHOST"] ?? "local socket"

@@ -1,9 +1,22 @@
+import Alembic
 import ArgumentParser
 
 /// How the command line itself is reported: one error style (`error: ...` on stderr, as every other error), a
 /// suggestion for a mistyped command, and `plan --help` showing the options of `plan create` (the default
 /// subcommand), which is what a user asking for `plan`'s help wants to write.
 enum CommandLineErrors {
+    /// `db downgrade -1` (and `upgrade`/`stamp`): a relative revision looks like an option to the parser, so it is
+    /// moved behind `--`, where only arguments go.
+    static func relativeRevisions(_ arguments: [String]) -> [String] {
+        guard arguments.count > 2, arguments[0] == "db", ["upgrade", "downgrade", "stamp"].contains(arguments[1]),
+            !arguments.contains("--"),
+            let index = arguments.indices.dropFirst(2).first(where: { RevisionArgument.steps(arguments[$0]) != nil })
+        else { return arguments }
+        var moved = arguments
+        let relative = moved.remove(at: index)
+        return moved + ["--", relative]
+    }
+
     /// `plan --help`, `plan -h`, `help plan`: the help of `plan create`, then the other plan subcommands.
     static func planHelp(_ arguments: [String]) -> String? {
         let asked = [["plan", "--help"], ["plan", "-h"], ["help", "plan"]]

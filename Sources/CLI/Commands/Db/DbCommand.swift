@@ -4,9 +4,11 @@ import ArgumentParser
 struct DbCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
-        abstract: "Alembic revision commands on the project's migration files (no database needed).",
+        abstract:
+            "Alembic commands: revisions on the migration files, and upgrade/downgrade/current/stamp on a database.",
         subcommands: [
-            DbInit.self, DbRevision.self, DbHeads.self, DbHistory.self, DbMerge.self, DbMigrateDomainModels.self,
+            DbInit.self, DbRevision.self, DbHeads.self, DbHistory.self, DbMerge.self, DbUpgrade.self,
+            DbDowngrade.self, DbCurrent.self, DbStamp.self, DbMigrateDomainModels.self,
         ]
     )
 }
