@@ -27,11 +27,16 @@ let package = Package(
         .target(
             name: "DomainModels", dependencies: ["Catalogue", "PythonSource", .product(name: "Yams", package: "Yams")]),
         // Diff, questions, SQL, plan file and its rendering. No database, no terminal.
-        .target(name: "Planner", dependencies: ["Catalogue", "PythonSource", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "Planner",
+            dependencies: ["Catalogue", "PythonSource", "Workflows", .product(name: "Yams", package: "Yams")]),
         // Alembic projects without Python: ini, revision graph, revision writer, alembic_version, the migrator.
         .target(name: "Alembic", dependencies: ["Catalogue", "PythonSource", "Postgres"]),
+        // Workflow and task registrations read from Python source, orchestrator-core's own, workflow plans.
+        .target(name: "Workflows", dependencies: ["Catalogue", "PythonSource"]),
         // Plan verification and application: a revision file, or execution in one transaction.
-        .target(name: "Apply", dependencies: ["Catalogue", "Planner", "Alembic", "Snapshot", "Postgres"]),
+        .target(
+            name: "Apply", dependencies: ["Catalogue", "Planner", "Alembic", "Snapshot", "Postgres", "Workflows"]),
         // libpq connection strings and connections, redaction, the querying protocol.
         .target(name: "Postgres", dependencies: ["CLibPQ"]),
         // The catalogue reader (over Postgres) and the SQLite snapshot file.
@@ -54,6 +59,7 @@ let package = Package(
                 "Planner",
                 "Snapshot",
                 "Postgres",
+                "Workflows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,7 +67,7 @@ let package = Package(
         // binary replays files).
         .executableTarget(
             name: "orchestrator-planner-fuzz",
-            dependencies: ["Catalogue", "PythonSource", "DomainModels", "Planner", "Postgres"],
+            dependencies: ["Catalogue", "PythonSource", "DomainModels", "Planner", "Postgres", "Workflows"],
             path: "bench/fuzz/Targets"
         ),
         // Helpers for tests only: the throwaway PostgreSQL cluster, running the built binary, temporary folders.
@@ -83,6 +89,7 @@ let package = Package(
         .testTarget(name: "DomainModelsTests", dependencies: ["DomainModels", "Catalogue", "TestSupport"]),
         .testTarget(name: "PythonSourceTests", dependencies: ["PythonSource", "TestSupport"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
+        .testTarget(name: "WorkflowsTests", dependencies: ["Workflows", "Catalogue", "PythonSource", "TestSupport"]),
         .testTarget(
             name: "CLITests",
             dependencies: [

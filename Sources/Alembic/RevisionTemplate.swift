@@ -19,6 +19,11 @@ public enum RevisionTemplate {
         public var downgrade: [String]
         /// The plan digest, for a revision made from a plan.
         public var planDigest: String?
+        /// Python before `def upgrade()` and the bodies of the two functions, instead of `upgrade`/`downgrade` as
+        /// `conn.execute` calls (a workflow plan's revision: orchestrator-core's helpers and their lists).
+        public var preamble: String?
+        public var upgradeBody: String?
+        public var downgradeBody: String?
 
         public init(
             id: String, message: String, down: [String], labels: [String]?, dependsOn: String?, date: Date,
@@ -66,8 +71,8 @@ public enum RevisionTemplate {
                 "(" + $0.map { PythonRepr.string($0) }.joined(separator: ", ") + ",)"
             } ?? "None",
             "repr(depends_on)": PythonRepr.string(content.dependsOn),
-            "upgrades if upgrades else \"pass\"": executeCalls(content.upgrade),
-            "downgrades if downgrades else \"pass\"": executeCalls(content.downgrade),
+            "upgrades if upgrades else \"pass\"": content.upgradeBody ?? executeCalls(content.upgrade),
+            "downgrades if downgrades else \"pass\"": content.downgradeBody ?? executeCalls(content.downgrade),
         ]
         var out = ""
         var rest = template[...]
@@ -87,6 +92,11 @@ public enum RevisionTemplate {
             rest = rest[rest.index(after: close)...]
         }
         out += rest
+        if let preamble = content.preamble, let line = out.range(of: "def upgrade()") {
+            // orchestrator-core's create_migration_file: the preamble before the line of `def upgrade()`.
+            let start = out[..<line.lowerBound].lastIndex(of: "\n").map { out.index(after: $0) } ?? out.startIndex
+            out.insert(contentsOf: preamble + "\n\n", at: start)
+        }
         guard let digest = content.planDigest else { return out }
         // The docstring also carries the plan digest, so a revision says which reviewed plan it holds, and the
         // digest of its SQL, so `db upgrade` can run it without Python only while the SQL is the plan's.
@@ -124,21 +134,6 @@ public enum RevisionTemplate {
         return "conn = op.get_bind()\n" + calls.joined(separator: "\n")
     }
 
-    /// The inside of a `"""` literal that `sa.text` reads back as exactly `sql`: `\\` and `"` escaped for Python,
-    /// carriage returns written `\\r` (Python would turn a raw one into a line feed), and every `:` as `\\:` so
-    /// `sa.text` takes nothing for a bind parameter. One pass over the bytes.
-    public static func pythonTextLiteral(_ sql: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(sql.utf8.count + 64)
-        for byte in sql.utf8 {
-            switch byte {
-            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case UInt8(ascii: ":"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\"), UInt8(ascii: ":")]
-            default: out.append(byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
+    /// The inside of a `"""` literal that `sa.text` reads back as exactly `sql` (`PythonRepr.sqlAlchemyTextLiteral`).
+    public static func pythonTextLiteral(_ sql: String) -> String { PythonRepr.sqlAlchemyTextLiteral(sql) }
 }

@@ -63,3 +63,8 @@ public func utf8Order(_ a: String, _ b: String) -> Bool {
         }
     }
 }
+
+extension Sequence where Element == String {
+    /// Sorted by UTF-8 bytes: the one order of names in output, whatever the locale.
+    public func byteSorted() -> [String] { sorted(by: utf8Order) }
+}

@@ -41,16 +41,38 @@ public struct ValueCount: Hashable, Sendable, Codable {
     }
 }
 
+/// The number of processes (workflow runs, tasks included) of one workflow (`processes GROUP BY workflow_id`).
+public struct ProcessCount: Hashable, Sendable, Codable {
+    public var workflowID: RowID
+    public var count: Int
+
+    public init(workflowID: RowID, count: Int) {
+        self.workflowID = workflowID
+        self.count = count
+    }
+}
+
 /// All counts of one snapshot.
 public struct CatalogueCounts: Hashable, Sendable, Codable {
     public var subscriptions: [SubscriptionCount]
     public var instances: [InstanceCount]
     public var values: [ValueCount]
+    /// nil in a snapshot of format 1, which did not count processes.
+    public var processes: [ProcessCount]?
 
-    public init(subscriptions: [SubscriptionCount] = [], instances: [InstanceCount] = [], values: [ValueCount] = []) {
+    public init(
+        subscriptions: [SubscriptionCount] = [], instances: [InstanceCount] = [], values: [ValueCount] = [],
+        processes: [ProcessCount]? = []
+    ) {
         self.subscriptions = subscriptions
         self.instances = instances
         self.values = values
+        self.processes = processes
+    }
+
+    /// Processes of the workflow; nil when the snapshot did not count them.
+    public func processCount(workflowID: RowID) -> Int? {
+        processes.map { $0.lazy.filter { $0.workflowID == workflowID }.reduce(0) { $0 + $1.count } }
     }
 
     /// Subscriptions of the product in any status.
@@ -77,7 +99,8 @@ public struct CatalogueCounts: Hashable, Sendable, Codable {
         CatalogueCounts(
             subscriptions: subscriptions.sorted { ($0.productID, $0.status) < ($1.productID, $1.status) },
             instances: instances.sorted { $0.productBlockID < $1.productBlockID },
-            values: values.sorted { ($0.productBlockID, $0.resourceTypeID) < ($1.productBlockID, $1.resourceTypeID) }
+            values: values.sorted { ($0.productBlockID, $0.resourceTypeID) < ($1.productBlockID, $1.resourceTypeID) },
+            processes: processes?.sorted { $0.workflowID < $1.workflowID }
         )
     }
 }

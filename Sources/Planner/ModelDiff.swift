@@ -64,10 +64,6 @@ struct ModelDiffs {
 /// Sorting by UTF-8 bytes everywhere output order matters.
 func byteOrder(_ a: String, _ b: String) -> Bool { utf8Order(a, b) }
 
-extension Sequence where Element == String {
-    func byteSorted() -> [String] { sorted(by: byteOrder) }
-}
-
 /// `{value: [owners]}` from `{owner: diff}`: orchestrator-core's `generic_mapper`, with proper grouping (its
 /// `itertools.groupby` over an unsorted list drops all but the last run of a value).
 func group(_ owners: [String: Set<String>]) -> [String: [String]] {

@@ -19,6 +19,9 @@ public struct Plan: Hashable, Sendable {
     /// The snapshot's counts of what the plan touches (empty in a version-1 plan).
     public var impact: Impact
     public var warnings: [Warning]
+    /// The workflows or tasks a workflow plan (`plan workflows|tasks`) adds and deletes; nil for a domain-model plan
+    /// (then not written, so the digest of such a plan is what it was).
+    public var workflows: WorkflowChanges?
     public var upgrade: [String]
     public var downgrade: [String]
 
@@ -84,6 +87,8 @@ public struct Plan: Hashable, Sendable {
             case irreversible
             /// Something orchestrator-core would also warn about, or a limit of the migration.
             case notice
+            /// The SQL will fail as the snapshot stands (a workflow that processes still use), changing nothing.
+            case fails
         }
 
         public var kind: Kind

@@ -113,6 +113,7 @@ public enum PlanFile {
         }
         changes.groups("delete_product_block_relations", c.deleteProductBlockRelations, level: 1)
         changes.groups("create_resource_type_instance_relations", c.createResourceTypeInstanceRelations, level: 1)
+        if let workflows = plan.workflows { changes.workflows(workflows) }
         parts["changes"] = changes.text
 
         var answers = PlanYAMLWriter()

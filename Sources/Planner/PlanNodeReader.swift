@@ -189,6 +189,7 @@ struct PlanNodeReader {
             changes: changes, answers: answers, warnings: warnings,
             upgrade: try strings(root, "upgrade"), downgrade: try strings(root, "downgrade"))
         plan.formatVersion = format
+        if let workflowsNode = root["workflows"] { plan.workflows = try workflows(workflowsNode) }
         if format >= 2 {
             let impactNode = try value(root, "impact")
             var values: [String: [String: Int]] = [:]
@@ -198,5 +199,48 @@ struct PlanNodeReader {
                 values: values)
         }
         return plan
+    }
+
+    /// The `workflows` section of a workflow plan.
+    func workflows(_ node: Node) throws(PlannerError) -> WorkflowChanges {
+        let kindText = try string(node, "kind")
+        guard let kind = WorkflowChanges.Kind(rawValue: kindText) else {
+            throw fail(node["kind"], "workflows.kind must be workflows or tasks")
+        }
+        func optionalText(_ item: Node, _ key: String) throws(PlannerError) -> String? {
+            guard let value = item[key] else { throw fail(item, "missing key '\(key)'") }
+            if value.scalar?.style == .plain, text(value) == "null" { return nil }
+            return try string(item, key)
+        }
+        func flag(_ item: Node, _ key: String) throws(PlannerError) -> Bool {
+            let value = try string(item, key)
+            guard value == "true" || value == "false" else { throw fail(item[key], "\(key) must be true or false") }
+            return value == "true"
+        }
+        func list(_ key: String) throws(PlannerError) -> [Node] {
+            let value = try self.value(node, key)
+            guard let sequence = value.sequence else { throw fail(value, "workflows.\(key) must be a list") }
+            return Array(sequence)
+        }
+        var changes = WorkflowChanges(kind: kind)
+        for item in try list("add") {
+            changes.add.append(
+                WorkflowChanges.Added(
+                    name: try string(item, "name"), target: try string(item, "target"),
+                    description: try string(item, "description"), productType: try optionalText(item, "product_type"),
+                    existing: try flag(item, "existing"), alreadyLinked: try strings(item, "already_linked")))
+        }
+        for item in try list("delete") {
+            let processes = try optionalText(item, "processes")
+            guard processes.map({ Int($0) != nil }) ?? true else {
+                throw fail(item["processes"], "processes must be a number or null")
+            }
+            changes.delete.append(
+                WorkflowChanges.Deleted(
+                    name: try string(item, "name"), target: try string(item, "target"),
+                    description: try string(item, "description"), productType: try optionalText(item, "product_type"),
+                    isTask: try flag(item, "is_task"), processes: processes.flatMap { Int($0) }))
+        }
+        return changes
     }
 }

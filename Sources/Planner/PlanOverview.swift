@@ -116,6 +116,7 @@ private struct OverviewBuilder {
         addProducts()
         addBlocks()
         addResourceTypes()
+        addWorkflows()
         let order: [PlanOverview.Subject] = [.product, .productBlock, .resourceType, .workflow]
         let actions: [PlanOverview.Action] = [.remove, .add, .change]
         return items.values.sorted { a, b in
@@ -251,6 +252,47 @@ private struct OverviewBuilder {
         for (old, new) in changes.renameResourceTypes {
             let key = item(.resourceType, old, .change)
             items[key]?.newName = new
+        }
+    }
+
+    /// A workflow plan: a workflow (or task) added, linked to a product type, or deleted with its process count.
+    private mutating func addWorkflows() {
+        guard let workflows = plan.workflows else { return }
+        let noun = workflows.kind == .tasks ? "task" : "workflow"
+        for added in workflows.add {
+            let key = item(.workflow, added.name, added.existing ? .change : .add)
+            if added.existing {
+                if let type = added.productType {
+                    items[key]?.details.append(
+                        .init(
+                            action: .add, category: "link", text: "linked to the \(type) products", destructive: false))
+                } else {
+                    items[key]?.details.append(
+                        .init(
+                            action: .change, category: "none", text: "already in the catalogue: nothing to add",
+                            destructive: false))
+                }
+            } else {
+                var values = ["description": added.description, "target": added.target]
+                if let type = added.productType { values["product_type"] = type }
+                items[key]?.values = values
+                items[key]?.details.append(
+                    .init(
+                        action: .add, category: "create_\(noun)",
+                        text: added.productType.map { "\(noun) \(added.target), linked to the \($0) products" }
+                            ?? "\(noun) \(added.target)",
+                        destructive: false))
+            }
+        }
+        for deleted in workflows.delete {
+            let key = item(.workflow, deleted.name, .remove)
+            if let processes = deleted.processes { items[key]?.counts["processes"] = processes }
+            items[key]?.details.append(
+                .init(
+                    action: .remove, category: "delete_workflow",
+                    text: "\(deleted.isTask ? "task" : "workflow") \(deleted.target)"
+                        + (deleted.productType.map { " of the \($0) products" } ?? ""),
+                    destructive: false))
         }
     }
 }

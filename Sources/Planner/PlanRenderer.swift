@@ -66,7 +66,9 @@ public enum PlanRenderer {
         if let newName = item.newName { text += " → \(TextEscaping.jsonQuote(newName))" }
         let counts = item.counts.keys.sorted().map { key -> String in
             let number = item.counts[key] ?? 0
-            return Warnings.count(number, String(key.dropLast()))
+            // The counts' keys are plural nouns (`subscriptions`, `processes`).
+            let singular = key.hasSuffix("sses") ? String(key.dropLast(2)) : String(key.dropLast())
+            return Warnings.count(number, singular)
         }
         if !counts.isEmpty { text += " (\(counts.joined(separator: ", ")))" }
         return text

@@ -77,4 +77,31 @@ struct PlanYAMLWriter {
             }
         }
     }
+
+    /// The `workflows` section of a workflow plan (in the `changes` part of the digest).
+    mutating func workflows(_ changes: WorkflowChanges) {
+        func optional(_ value: String?) -> String { value.map(Self.quote) ?? "null" }
+        key("workflows", level: 0)
+        string("kind", changes.kind.rawValue, level: 1)
+        records(
+            "add",
+            changes.add.map { added in
+                [
+                    ("name", Self.quote(added.name)), ("target", Self.quote(added.target)),
+                    ("description", Self.quote(added.description)), ("product_type", optional(added.productType)),
+                    ("existing", added.existing ? "true" : "false"),
+                    ("already_linked", "[" + added.alreadyLinked.map(Self.quote).joined(separator: ", ") + "]"),
+                ]
+            }, level: 1)
+        records(
+            "delete",
+            changes.delete.map { deleted in
+                [
+                    ("name", Self.quote(deleted.name)), ("target", Self.quote(deleted.target)),
+                    ("description", Self.quote(deleted.description)), ("product_type", optional(deleted.productType)),
+                    ("is_task", deleted.isTask ? "true" : "false"),
+                    ("processes", deleted.processes.map(String.init) ?? "null"),
+                ]
+            }, level: 1)
+    }
 }

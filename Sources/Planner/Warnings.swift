@@ -17,7 +17,8 @@ struct Warnings {
             digits.removeLast(3)
         }
         groups.insert(Substring(digits), at: 0)
-        return (number < 0 ? "-" : "") + groups.joined(separator: ",") + " \(noun)\(number == 1 ? "" : "s")"
+        let plural = noun.hasSuffix("s") ? noun + "es" : noun + "s"
+        return (number < 0 ? "-" : "") + groups.joined(separator: ",") + " \(number == 1 ? noun : plural)"
     }
 
     private func count(_ number: Int, _ noun: String) -> String { Self.count(number, noun) }

@@ -31,4 +31,22 @@ public enum PythonRepr {
 
     /// `repr` of an optional string: `None` for nil.
     public static func string(_ value: String?) -> String { value.map { string($0) } ?? "None" }
+
+    /// The inside of a `"""` literal that `sa.text` reads back as exactly `sql`: `\\` and `"` escaped for Python,
+    /// carriage returns written `\\r` (Python would turn a raw one into a line feed), and every `:` as `\\:` so
+    /// `sa.text` takes nothing for a bind parameter. One pass over the bytes.
+    public static func sqlAlchemyTextLiteral(_ sql: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(sql.utf8.count + 64)
+        for byte in sql.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case UInt8(ascii: ":"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\"), UInt8(ascii: ":")]
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }

@@ -65,7 +65,7 @@ public struct CatalogueReader {
     }
 
     private func readInTransaction(progress: Progress?) throws(SnapshotError) -> Result {
-        let steps = 14
+        let steps = 15
         var step = 0
         func next(_ name: String) {
             step += 1
@@ -128,6 +128,13 @@ public struct CatalogueReader {
             table: "subscription_instance_values"
         ) { r throws(SnapshotError) in
             ValueCount(productBlockID: try r.text(0), resourceTypeID: try r.text(1), count: try r.int(2))
+        }
+
+        next("counting processes")
+        counts.processes = try rows(
+            "SELECT workflow_id::text, count(*) FROM processes GROUP BY workflow_id", table: "processes"
+        ) { r throws(SnapshotError) in
+            ProcessCount(workflowID: try r.text(0), count: try r.int(1))
         }
 
         next("alembic revisions")

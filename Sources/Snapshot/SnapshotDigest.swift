@@ -19,6 +19,8 @@ enum SnapshotDigest {
         for s in snapshot.counts.subscriptions { add("subscription_counts", s.productID, s.status, String(s.count)) }
         for i in snapshot.counts.instances { add("instance_counts", i.productBlockID, String(i.count)) }
         for v in snapshot.counts.values { add("value_counts", v.productBlockID, v.resourceTypeID, String(v.count)) }
+        // Format 1 counted no processes (nil): its digest stays what it was.
+        for p in snapshot.counts.processes ?? [] { add("process_counts", p.workflowID, String(p.count)) }
         add("meta", "tool_version", snapshot.toolVersion)
         add("meta", "taken_at", snapshot.takenAt)
         add("meta", "source_host", snapshot.source.host)

@@ -79,7 +79,7 @@ public enum SnapshotFile {
                         .notASnapshot, "\(path) is a SQLite file but not an orchestrator-planner snapshot")
                 }
                 let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-                guard version == SnapshotSchema.formatVersion else {
+                guard SnapshotSchema.readableVersions.contains(version) else {
                     if version > SnapshotSchema.formatVersion {
                         throw SnapshotError(
                             .unsupportedFormat,
@@ -88,13 +88,24 @@ public enum SnapshotFile {
                     }
                     throw SnapshotError(.corrupt, "\(path) has an unknown snapshot format version \(version)")
                 }
+                // SQLite reads past the end of a file as zeros, so a cut-off empty last page goes unnoticed by
+                // quick_check: the pages the header promises must all be there.
+                let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+                let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
+                let size =
+                    ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.intValue ?? 0
+                guard size >= pages * pageSize else {
+                    throw SnapshotError(
+                        .corrupt,
+                        "\(path) is damaged (truncated: \(size) of \(pages * pageSize) bytes); take the snapshot again")
+                }
                 let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
                 guard check == ["ok"] else {
                     throw SnapshotError(
                         .corrupt, "\(path) is damaged (truncated or overwritten); take the snapshot again",
                         cause: check.prefix(3).joined(separator: "; "))
                 }
-                return try load(db, path: path)
+                return try load(db, path: path, version: version)
             }
         } catch let error as SnapshotError {
             throw error
@@ -169,6 +180,7 @@ public enum SnapshotFile {
         try rows(db, "INSERT INTO value_counts VALUES (?, ?, ?)", counts.values) {
             [$0.productBlockID, $0.resourceTypeID, $0.count]
         }
+        try rows(db, "INSERT INTO process_counts VALUES (?, ?)", counts.processes ?? []) { [$0.workflowID, $0.count] }
     }
 
     private static func rows<T>(
@@ -180,7 +192,7 @@ public enum SnapshotFile {
 
     // MARK: - Reading
 
-    private static func load(_ db: Database, path: String) throws -> (CatalogueSnapshot, String, String) {
+    private static func load(_ db: Database, path: String, version: Int) throws -> (CatalogueSnapshot, String, String) {
         var meta: [String: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") {
             let cells = Cells(row: row, table: "meta", path: path)
@@ -224,6 +236,11 @@ public enum SnapshotFile {
                 productBlockID: try r.text("product_block_id"), resourceTypeID: try r.text("resource_type_id"),
                 count: try r.int("count"))
         }
+        counts.processes =
+            version >= 2
+            ? try fetch(db, "process_counts", path) { r in
+                ProcessCount(workflowID: try r.text("workflow_id"), count: try r.int("count"))
+            } : nil
         let alembicVersions = try fetch(db, "alembic_version", path) { r in try r.text("version_num") }
 
         let snapshot = CatalogueSnapshot(
@@ -233,11 +250,9 @@ public enum SnapshotFile {
                 serverVersion: try value(.serverVersion)),
             takenAt: try value(.takenAt), toolVersion: try value(.toolVersion))
         // The format version is recorded twice (PRAGMA user_version and meta); an edit of either is damage.
-        guard try value(.formatVersion) == String(SnapshotSchema.formatVersion) else {
+        guard try value(.formatVersion) == String(version) else {
             throw SnapshotError(
-                .corrupt,
-                "\(path) was edited: its meta format_version is not \(SnapshotSchema.formatVersion); take the snapshot again"
-            )
+                .corrupt, "\(path) was edited: its meta format_version is not \(version); take the snapshot again")
         }
         return (snapshot, try value(.fingerprint), try value(.contentDigest))
     }

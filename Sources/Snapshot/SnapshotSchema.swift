@@ -1,13 +1,16 @@
 import Catalogue
 
-/// The SQLite schema of a snapshot file, format version 1 (docs/snapshot-format.md describes it for people).
+/// The SQLite schema of a snapshot file, format version 2 (docs/snapshot-format.md describes it for people);
+/// version 1 (no `process_counts`) is still read.
 ///
 /// Catalogue tables keep PostgreSQL's table and column names (they are derived from `CatalogueSchema`), so a reader
 /// who knows orchestrator-core can query the file with `sqlite3` directly. UUIDs and timestamps are TEXT as
 /// PostgreSQL prints them.
 enum SnapshotSchema {
     /// `PRAGMA user_version`: bumped whenever a reader of the old format would misread the new one.
-    static let formatVersion = 1
+    static let formatVersion = 2
+    /// Versions this build reads: 1 lacks `process_counts` (its processes are not counted).
+    static let readableVersions: Set<Int> = [1, 2]
     /// `PRAGMA application_id` ("OPLN"): tells a snapshot from any other SQLite file.
     static let applicationID: Int32 = 0x4F50_4C4E
 
@@ -26,6 +29,7 @@ enum SnapshotSchema {
                 CREATE TABLE value_counts (product_block_id TEXT NOT NULL, resource_type_id TEXT NOT NULL,
                   count INTEGER NOT NULL, PRIMARY KEY (product_block_id, resource_type_id))
                 """,
+                "CREATE TABLE process_counts (workflow_id TEXT PRIMARY KEY NOT NULL, count INTEGER NOT NULL)",
             ]
     }
 

@@ -40,7 +40,8 @@ import Testing
         #expect(rc.components(separatedBy: "orchestrator-planner.sh").count == 2, "one source line: \(rc)")
 
         #expect(
-            try complete(["orchestrator-planner", "db", "mi"], home: home.url, bin: bin) == ["migrate-domain-models"])
+            try complete(["orchestrator-planner", "db", "mi"], home: home.url, bin: bin)
+                == ["migrate-domain-models", "migrate-workflows", "migrate-tasks"])
         #expect(
             try complete(["orchestrator-planner", "plan", "show", "--format", ""], home: home.url, bin: bin)
                 == ["text", "markdown", "json"])

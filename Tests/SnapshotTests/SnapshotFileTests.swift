@@ -84,7 +84,7 @@ import Testing
         "UPDATE meta SET value = 'elsewhere' WHERE key = 'source_host'",
         "INSERT INTO alembic_version VALUES ('abc123')",
         "UPDATE products SET end_date = 42",
-        "UPDATE meta SET value = '2' WHERE key = 'format_version'",
+        "UPDATE meta SET value = '1' WHERE key = 'format_version'",
         "UPDATE workflows SET is_task = 7",
     ])
     func anEditedFileIsReportedAsSuch(sql: String) throws {
@@ -105,7 +105,7 @@ import Testing
     }
 
     @Test func aNewerFormatIsRefusedWithAnUpgradeHint() throws {
-        let error = try edit("PRAGMA user_version = 2")
+        let error = try edit("PRAGMA user_version = 3")
         #expect(error?.code == .unsupportedFormat)
         #expect(error?.message.contains("upgrade orchestrator-planner") == true)
     }

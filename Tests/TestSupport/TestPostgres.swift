@@ -54,6 +54,12 @@ public struct TestDatabase: Sendable {
         "postgresql://postgres@/\(name)?host=\(TestPostgres.socketFolder)&port=\(TestPostgres.port)"
     }
 
+    /// The same with `localhost` as the URL's host (the `host` parameter still picks the socket): orchestrator-core's
+    /// settings refuse a `DATABASE_URI` without a host.
+    public var socketURLWithHost: String {
+        "postgresql://postgres@localhost/\(name)?host=\(TestPostgres.socketFolder)&port=\(TestPostgres.port)"
+    }
+
     /// The password role over TCP, password in the URL (percent-encoded as a URL needs).
     public var passwordURL: String {
         let encoded = TestPostgres.password.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
@@ -97,5 +103,22 @@ public enum TestAlembic {
         var environment = ProcessInfo.processInfo.environment
         environment["DATABASE_URI"] = database.socketURL
         return try Command.run(executable, arguments: arguments, environment: environment, currentDirectory: project)
+    }
+}
+
+/// The venv with orchestrator-core 5.5.0 from PyPI (made by `.ci/run`; its Alembic runs revisions that import
+/// orchestrator-core's migration helpers); unset when not available.
+public enum TestCore {
+    public static var venv: String? { ProcessInfo.processInfo.environment["PLANNER_TEST_CORE_VENV"] }
+    public static var isConfigured: Bool { venv != nil && TestPostgres.isConfigured }
+
+    /// Runs the venv's alembic in `project` against `database` (its host-named URL, which orchestrator-core's
+    /// settings accept).
+    public static func alembic(_ arguments: [String], project: URL, database: TestDatabase) throws -> Command.Result {
+        guard let venv else { throw TestFailure("PLANNER_TEST_CORE_VENV is not set") }
+        var environment = ProcessInfo.processInfo.environment
+        environment["DATABASE_URI"] = database.socketURLWithHost
+        return try Command.run(
+            venv + "/bin/alembic", arguments: arguments, environment: environment, currentDirectory: project)
     }
 }

@@ -6,6 +6,7 @@ import DomainModels
 import Planner
 import Postgres
 import Snapshot
+import Workflows
 
 /// The exit status of every failure, in one place (the README's "Exit codes" table lists them).
 enum ExitCodes {
@@ -86,6 +87,14 @@ enum ExitCodes {
         }
     }
 
+    static func code(for error: WorkflowsErrorCode) -> Int32 {
+        switch error {
+        case .invalidChoices: return 54
+        case .unknownName: return 55
+        case .endOfInput: return unanswered
+        }
+    }
+
     /// The exit status of a module error, or nil for errors the argument parser reports itself.
     static func code(for error: any Error) -> Int32? {
         switch error {
@@ -95,6 +104,7 @@ enum ExitCodes {
         case let error as PlannerError: return code(for: error.code)
         case let error as ApplyError: return code(for: error.code)
         case let error as AlembicError: return code(for: error.code)
+        case let error as WorkflowsError: return code(for: error.code)
         case let error as AtomicFile.Failure:
             if case .isDirectory = error { return 20 }
             return 21

@@ -4,6 +4,7 @@ import Foundation
 import Planner
 import Postgres
 import PythonSource
+import Workflows
 
 /// The readers of user input, as fuzz targets: each takes any bytes and must return a value or throw an error whose
 /// message is one line of reasonable length; it must never crash or hang (issue "Hardening": keep it from coming
@@ -11,6 +12,7 @@ import PythonSource
 enum FuzzTargets {
     static let all: [String: @Sendable (Data) -> Void] = [
         "python": python, "yaml": yaml, "plan": plan, "answers": answers, "connection": connection,
+        "choices": choices,
     ]
 
     /// An error a reader throws: one line, short, never the input dumped back.
@@ -49,6 +51,32 @@ enum FuzzTargets {
             _ = try PlanFile.decode(text, file: "fuzz.yaml")
         } catch {
             check(error.description, "plan")
+        }
+    }
+
+    /// `--choices` of `plan workflows|tasks`, against a catalogue with one product type and workflow.
+    static func choices(_ data: Data) {
+        guard let text = try? UTF8Text.decode(data) else { return }
+        var catalogue = DatabaseCatalogue()
+        catalogue.products = [
+            Product(
+                productID: "p", name: "P", description: "", productType: "T", tag: "T", status: "active", createdAt: "")
+        ]
+        catalogue.workflows = [
+            Workflow(workflowID: "w", name: "create_p", target: "CREATE", description: "", createdAt: "", isTask: false)
+        ]
+        let registry = WorkflowRegistry([
+            WorkflowRegistration(name: "create_q", module: "m", target: "CREATE", location: "m:1")
+        ])
+        for kind in WorkflowChanges.Kind.allCases {
+            var selection = WorkflowSelection(
+                kind: kind, catalogue: WorkflowCatalogue(catalogue, counts: CatalogueCounts()), registry: registry)
+            do {
+                try WorkflowChoices.apply(text, source: "--choices", to: &selection)
+                _ = try WorkflowSQL.upgrade(selection.changes)
+            } catch {
+                check(error.description, "choices")
+            }
         }
     }
 

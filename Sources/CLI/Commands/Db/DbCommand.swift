@@ -8,7 +8,8 @@ struct DbCommand: ParsableCommand {
             "Alembic commands: revisions on the migration files, and upgrade/downgrade/current/stamp on a database.",
         subcommands: [
             DbInit.self, DbRevision.self, DbHeads.self, DbHistory.self, DbMerge.self, DbUpgrade.self,
-            DbDowngrade.self, DbCurrent.self, DbStamp.self, DbMigrateDomainModels.self,
+            DbDowngrade.self, DbCurrent.self, DbStamp.self, DbMigrateDomainModels.self, DbMigrateWorkflows.self,
+            DbMigrateTasks.self,
         ]
     )
 }

@@ -5,7 +5,10 @@ struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Diff domain models against a snapshot and write a reviewable migration plan.",
-        subcommands: [PlanCreate.self, PlanShow.self, PlanAnswersCommand.self, PlanVerify.self],
+        subcommands: [
+            PlanCreate.self, PlanShow.self, PlanAnswersCommand.self, PlanVerify.self, PlanWorkflows.self,
+            PlanTasks.self,
+        ],
         defaultSubcommand: PlanCreate.self
     )
 }
