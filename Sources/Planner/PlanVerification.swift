@@ -17,6 +17,12 @@ public struct PlanVerification: Sendable {
     public init(plan: Plan, snapshot: CatalogueSnapshot, models: ModelSet, skip: [String] = []) throws(PlannerError) {
         differences = []
         notes = []
+        guard plan.workflows == nil else {
+            throw PlannerError(
+                .invalidPlan,
+                "this is a workflow plan (plan workflows|tasks): verify it against the snapshot with `apply` (the stale check) and the code with `plan workflows --check`"
+            )
+        }
         if plan.base.fingerprint != snapshot.fingerprint.value {
             differences.append(
                 "the snapshot is not the plan's base: the plan was made against \(plan.base.fingerprint) (\(plan.base.source), taken \(plan.base.takenAt)), this snapshot is \(snapshot.fingerprint.value)"

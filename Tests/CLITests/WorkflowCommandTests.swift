@@ -28,7 +28,8 @@ import Testing
     @Test func quitAndEndOfInput() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        try Data("a\nq\nq\n".utf8).write(to: folder.file("quit"))
+        // Cancel the product type menu, decline the dangling deletion, cancel the delete prompt, quit.
+        try Data("a\nq\nc\nn\nx\nq\nq\n".utf8).write(to: folder.file("quit"))
         let quit = try run(
             [
                 "db", "migrate-workflows", "m", "--snapshot", Self.snapshot, "--code", Self.code, "--project",
@@ -37,6 +38,9 @@ import Testing
             stdin: folder.file("quit"))
         #expect(quit.status == 0, "\(quit.stderr)")
         #expect(quit.stdout.hasSuffix("? Nothing to do\n"), "\(quit.stdout)")
+        #expect(quit.stdout.contains("[y/n]: Cancelling\n"))
+        #expect(quit.stdout.contains("Which workflow do you want to delete? (q to cancel) \nWhat do you want to do?"))
+        #expect(quit.stdout.contains("2) UserGroup\nq) cancel\n? \nWhat do you want to do?"))
         try Data("a\n".utf8).write(to: folder.file("short"))
         let ended = try run(
             [
