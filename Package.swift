@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/stencilproject/Stencil", from: "0.15.1"),
     ],
     targets: [
         // Value types shared by every module: the database-side catalogue, fingerprints. No dependencies.
@@ -34,6 +35,14 @@ let package = Package(
         .target(name: "Alembic", dependencies: ["Catalogue", "PythonSource", "Postgres"]),
         // Workflow and task registrations read from Python source, orchestrator-core's own, workflow plans.
         .target(name: "Workflows", dependencies: ["Catalogue", "PythonSource"]),
+        // Code generation from YAML product configs; the templates are resources rendered with Stencil.
+        .target(
+            name: "Generate",
+            dependencies: [
+                "Catalogue", "DomainModels", "PythonSource", .product(name: "Stencil", package: "Stencil"),
+            ],
+            resources: [.copy("Templates")]
+        ),
         // Plan verification and application: a revision file, or execution in one transaction.
         .target(
             name: "Apply", dependencies: ["Catalogue", "Planner", "Alembic", "Snapshot", "Postgres", "Workflows"]),
@@ -60,6 +69,7 @@ let package = Package(
                 "Snapshot",
                 "Postgres",
                 "Workflows",
+                "Generate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -90,6 +100,7 @@ let package = Package(
         .testTarget(name: "PythonSourceTests", dependencies: ["PythonSource", "TestSupport"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "WorkflowsTests", dependencies: ["Workflows", "Catalogue", "PythonSource", "TestSupport"]),
+        .testTarget(name: "GenerateTests", dependencies: ["Generate", "DomainModels", "Catalogue", "TestSupport"]),
         .testTarget(
             name: "CLITests",
             dependencies: [

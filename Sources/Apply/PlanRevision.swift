@@ -20,7 +20,9 @@ public enum PlanRevision {
             id: id(for: plan), message: plan.message, down: placement.down, labels: placement.labels,
             dependsOn: placement.dependsOn, date: date, upgrade: plan.upgrade, downgrade: plan.downgrade,
             planDigest: PlanFile.digest(of: plan))
-        if let workflows = plan.workflows {
+        // A workflow plan alone is written with orchestrator-core's helpers; with domain changes (a generated
+        // product's migration) every statement stays SQL, so the revision runs natively.
+        if let workflows = plan.workflows, plan.changes.isEmpty {
             // orchestrator-core's helpers, so the revision runs in its projects as migrate-workflows' would.
             do throws(WorkflowsError) {
                 let parts = try WorkflowRevision.parts(workflows)

@@ -20,7 +20,10 @@ struct OrchestratorPlanner: ParsableCommand {
             Exit codes: docs/exit-codes.md.
             """,
         version: ToolVersion.current,
-        subcommands: [SnapshotCommand.self, ModelsCommand.self, PlanCommand.self, ApplyCommand.self, DbCommand.self]
+        subcommands: [
+            SnapshotCommand.self, ModelsCommand.self, PlanCommand.self, ApplyCommand.self, DbCommand.self,
+            GenerateCommand.self,
+        ]
     )
 
     /// Temporary files of an interrupted earlier run that this run's writes removed.

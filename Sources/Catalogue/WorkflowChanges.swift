@@ -20,11 +20,14 @@ public struct WorkflowChanges: Hashable, Sendable {
         public var existing: Bool
         /// With `existing`: the products of the product type that were linked before (the downgrade leaves them).
         public var alreadyLinked: [String]
+        /// Stored as a task (`is_task`): a generated product's validate workflow, as orchestrator-core stores it.
+        public var isTask: Bool
 
         public init(
             name: String, target: String, description: String, productType: String? = nil, existing: Bool = false,
-            alreadyLinked: [String] = []
+            alreadyLinked: [String] = [], isTask: Bool = false
         ) {
+            self.isTask = isTask
             self.name = name
             self.target = target
             self.description = description

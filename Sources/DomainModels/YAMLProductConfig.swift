@@ -57,7 +57,7 @@ public enum YAMLProductConfig {
     }
 
     /// Python's `str.title()` then removing underscores: the generated enum class name (`port_mode` → `PortMode`).
-    static func enumClassName(_ name: String) -> String {
+    public static func enumClassName(_ name: String) -> String {
         var result = ""
         var previousIsLetter = false
         for character in name {

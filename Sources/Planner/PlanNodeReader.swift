@@ -228,7 +228,8 @@ struct PlanNodeReader {
                 WorkflowChanges.Added(
                     name: try string(item, "name"), target: try string(item, "target"),
                     description: try string(item, "description"), productType: try optionalText(item, "product_type"),
-                    existing: try flag(item, "existing"), alreadyLinked: try strings(item, "already_linked")))
+                    existing: try flag(item, "existing"), alreadyLinked: try strings(item, "already_linked"),
+                    isTask: item["is_task"] == nil ? false : try flag(item, "is_task")))
         }
         for item in try list("delete") {
             let processes = try optionalText(item, "processes")

@@ -91,7 +91,7 @@ struct PlanYAMLWriter {
                     ("description", Self.quote(added.description)), ("product_type", optional(added.productType)),
                     ("existing", added.existing ? "true" : "false"),
                     ("already_linked", "[" + added.alreadyLinked.map(Self.quote).joined(separator: ", ") + "]"),
-                ]
+                ] + (added.isTask ? [("is_task", "true")] : [])
             }, level: 1)
         records(
             "delete",

@@ -15,7 +15,8 @@ public enum WorkflowSQL {
             switch (changes.kind, added.existing) {
             case (.workflows, false):
                 statements.append(
-                    try createWorkflow(added.name, added.target, added.description, added.productType, isTask: false))
+                    try createWorkflow(
+                        added.name, added.target, added.description, added.productType, isTask: added.isTask))
             case (.workflows, true): statements.append(try link(added))
             case (.tasks, false): statements.append(try createTask(added.name, added.description))
             case (.tasks, true): continue

@@ -3,6 +3,7 @@ import Apply
 import ArgumentParser
 import Catalogue
 import DomainModels
+import Generate
 import Planner
 import Postgres
 import Snapshot
@@ -95,6 +96,13 @@ enum ExitCodes {
         }
     }
 
+    static func code(for error: GenerateErrorCode) -> Int32 {
+        switch error {
+        case .template: return 56
+        case .file: return 57
+        }
+    }
+
     /// The exit status of a module error, or nil for errors the argument parser reports itself.
     static func code(for error: any Error) -> Int32? {
         switch error {
@@ -105,6 +113,7 @@ enum ExitCodes {
         case let error as ApplyError: return code(for: error.code)
         case let error as AlembicError: return code(for: error.code)
         case let error as WorkflowsError: return code(for: error.code)
+        case let error as GenerateError: return code(for: error.code)
         case let error as AtomicFile.Failure:
             if case .isDirectory = error { return 20 }
             return 21
