@@ -57,6 +57,15 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        // Scheduled jobs (snapshot, drift check, stale plans) with their job store and run loop, and the read-only
+        // view of orchestrator-core's APScheduler jobs (a restricted pickle reader, time zones from the tz database).
+        .target(
+            name: "Scheduler",
+            dependencies: [
+                "Catalogue", "Snapshot", "Planner", "Apply", "Postgres", "DomainModels",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         // The command tree. Holds no domain logic.
         .executableTarget(
             name: "CLI",
@@ -70,6 +79,7 @@ let package = Package(
                 "Postgres",
                 "Workflows",
                 "Generate",
+                "Scheduler",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,7 +87,9 @@ let package = Package(
         // binary replays files).
         .executableTarget(
             name: "orchestrator-planner-fuzz",
-            dependencies: ["Catalogue", "PythonSource", "DomainModels", "Planner", "Postgres", "Workflows"],
+            dependencies: [
+                "Catalogue", "PythonSource", "DomainModels", "Planner", "Postgres", "Workflows", "Scheduler",
+            ],
             path: "bench/fuzz/Targets"
         ),
         // Helpers for tests only: the throwaway PostgreSQL cluster, running the built binary, temporary folders.
@@ -100,6 +112,9 @@ let package = Package(
         .testTarget(name: "PythonSourceTests", dependencies: ["PythonSource", "TestSupport"]),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"]),
         .testTarget(name: "WorkflowsTests", dependencies: ["Workflows", "Catalogue", "PythonSource", "TestSupport"]),
+        .testTarget(
+            name: "SchedulerTests",
+            dependencies: ["CLI", "Scheduler", "Catalogue", "Snapshot", "Postgres", "TestSupport"]),
         .testTarget(name: "GenerateTests", dependencies: ["Generate", "DomainModels", "Catalogue", "TestSupport"]),
         .testTarget(
             name: "CLITests",

@@ -15,6 +15,8 @@ struct OrchestratorPlanner: ParsableCommand {
             apply: verify a plan, write its Alembic revision, or run it in one transaction.
             db: Alembic commands: revisions on the migration files (init, revision, heads, history, merge), and \
             upgrade, downgrade, current and stamp on a database.
+            generate: Python code (products, blocks, workflows, tests, migration) from a YAML product config.
+            scheduler: scheduled snapshots, drift checks and stale-plan checks; orchestrator-core's own schedule.
             --show-completion [bash|zsh|fish]: print the shell completion script (default: from $SHELL).
             --install-completion [bash|zsh|fish]: install it where the shell looks.
             Exit codes: docs/exit-codes.md.
@@ -22,7 +24,7 @@ struct OrchestratorPlanner: ParsableCommand {
         version: ToolVersion.current,
         subcommands: [
             SnapshotCommand.self, ModelsCommand.self, PlanCommand.self, ApplyCommand.self, DbCommand.self,
-            GenerateCommand.self,
+            GenerateCommand.self, SchedulerCommand.self,
         ]
     )
 

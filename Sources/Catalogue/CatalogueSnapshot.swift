@@ -36,10 +36,12 @@ public struct CatalogueSnapshot: Hashable, Sendable {
     public var takenAt: String
     /// The orchestrator-planner version that took it.
     public var toolVersion: String
+    /// orchestrator-core's APScheduler jobs; nil in a snapshot of format 1 or 2, which did not keep them.
+    public var schedule: OrchestratorSchedule?
 
     public init(
         catalogue: DatabaseCatalogue, counts: CatalogueCounts, alembicVersions: [String], source: SnapshotSource,
-        takenAt: String, toolVersion: String
+        takenAt: String, toolVersion: String, schedule: OrchestratorSchedule? = nil
     ) {
         self.catalogue = catalogue
         fingerprint = CatalogueFingerprint(of: catalogue)
@@ -48,5 +50,6 @@ public struct CatalogueSnapshot: Hashable, Sendable {
         self.source = source
         self.takenAt = takenAt
         self.toolVersion = toolVersion
+        self.schedule = schedule
     }
 }

@@ -86,6 +86,13 @@ public struct SHA256: Sendable {
         return digest
     }
 
+    /// The digest of `bytes` as 64 lower-case hex digits.
+    public static func hex(bytes: [UInt8]) -> String {
+        var hasher = SHA256()
+        hasher.update(bytes)
+        return hasher.finalize().hexString
+    }
+
     /// The digest of `string`'s UTF-8 bytes as 64 lower-case hex digits.
     public static func hex(_ string: String) -> String {
         var hasher = SHA256()

@@ -44,7 +44,7 @@ public enum YAMLProductConfig {
     }
 
     /// libyaml's problem with its position, on one line (Yams' own description quotes the input).
-    static func describe(_ error: YamlError) -> String {
+    public static func describe(_ error: YamlError) -> String {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):

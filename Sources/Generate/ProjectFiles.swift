@@ -71,7 +71,9 @@ extension ProductCode {
         }
         document.removeAll { $0.0 == "workflow" }
         document.append(("workflow", .object(workflows)))
-        return GeneratedFile(path: paths.translationsPath, content: PythonJSON.dumps(.object(document)) + "\n")
+        return GeneratedFile(
+            path: paths.translationsPath, content: PythonJSON.dumps(.object(document), indent: 4, sortKeys: true) + "\n"
+        )
     }
 
     /// The registry entries for the product's variants, appended to `FP/products/__init__.py` (made when missing);
@@ -95,46 +97,6 @@ extension ProductCode {
             return (GeneratedFile(path: paths.registryPath, content: "\n" + text, mode: .append), nil)
         }
         return (GeneratedFile(path: paths.registryPath, content: text), nil)
-    }
-}
-
-/// `json.dumps(value, sort_keys=True, indent=4)` with Python's defaults (`ensure_ascii`, `", "`/`": "` separators).
-enum PythonJSON {
-    static func dumps(_ value: JSONValue, indent: String = "") -> String {
-        let inner = indent + "    "
-        switch value {
-        case .object(let members) where members.isEmpty: return "{}"
-        case .array(let items) where items.isEmpty: return "[]"
-        case .object(let members):
-            let sorted = members.sorted { $0.key < $1.key }
-            return "{\n"
-                + sorted.map { inner + string($0.key) + ": " + dumps($0.value, indent: inner) }.joined(separator: ",\n")
-                + "\n" + indent + "}"
-        case .array(let items):
-            return "[\n" + items.map { inner + dumps($0, indent: inner) }.joined(separator: ",\n") + "\n" + indent + "]"
-        case .string(let text): return string(text)
-        case .number(let literal): return literal
-        case .bool(let flag): return flag ? "true" : "false"
-        case .null: return "null"
-        }
-    }
-
-    static func string(_ text: String) -> String {
-        var out = "\""
-        for unit in text.utf16 {
-            switch unit {
-            case 0x22: out += "\\\""
-            case 0x5C: out += "\\\\"
-            case 0x0A: out += "\\n"
-            case 0x0D: out += "\\r"
-            case 0x09: out += "\\t"
-            case 0x20...0x7E: out.unicodeScalars.append(Unicode.Scalar(UInt8(unit)))
-            default:
-                let hex = String(unit, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            }
-        }
-        return out + "\""
     }
 }
 

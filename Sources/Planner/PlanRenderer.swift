@@ -60,8 +60,8 @@ public enum PlanRenderer {
         return lines
     }
 
-    /// An item's first line: marker, subject, name (and new name), counts.
-    static func heading(_ item: PlanOverview.Item) -> String {
+    /// One line for a change: marker, subject, name (and new name), and the counts it touches.
+    public static func heading(_ item: PlanOverview.Item) -> String {
         var text = "\(item.action.marker) \(item.subject.rawValue) \(TextEscaping.jsonQuote(item.name))"
         if let newName = item.newName { text += " → \(TextEscaping.jsonQuote(newName))" }
         let counts = item.counts.keys.sorted().map { key -> String in

@@ -20,6 +20,7 @@ public struct CatalogueReader {
         public var counts: CatalogueCounts
         public var alembicVersions: [String]
         public var serverVersion: String
+        public var schedule: OrchestratorSchedule
     }
 
     /// Called before each step with the step's name, its number (from 1) and the number of steps.
@@ -65,7 +66,7 @@ public struct CatalogueReader {
     }
 
     private func readInTransaction(progress: Progress?) throws(SnapshotError) -> Result {
-        let steps = 15
+        let steps = 16
         var step = 0
         func next(_ name: String) {
             step += 1
@@ -148,8 +149,12 @@ public struct CatalogueReader {
             .sorted()
             : []
 
+        next("orchestrator schedule")
+        let schedule = try OrchestratorScheduleReader(database).read()
+
         return Result(
-            catalogue: catalogue, counts: counts, alembicVersions: alembicVersions, serverVersion: serverVersion)
+            catalogue: catalogue, counts: counts, alembicVersions: alembicVersions, serverVersion: serverVersion,
+            schedule: schedule)
     }
 
     private func checkTables() throws(SnapshotError) {

@@ -21,6 +21,13 @@ enum SnapshotDigest {
         for v in snapshot.counts.values { add("value_counts", v.productBlockID, v.resourceTypeID, String(v.count)) }
         // Format 1 counted no processes (nil): its digest stays what it was.
         for p in snapshot.counts.processes ?? [] { add("process_counts", p.workflowID, String(p.count)) }
+        // Formats 1 and 2 kept no schedule (nil): their digests stay what they were.
+        for job in snapshot.schedule?.jobs ?? [] {
+            add("apscheduler_jobs", job.id, job.nextRunTime.map { String($0) }, SHA256.hex(bytes: job.jobState))
+        }
+        for link in snapshot.schedule?.links ?? [] {
+            add("workflows_apscheduler_jobs", link.workflowID, link.scheduleID)
+        }
         add("meta", "tool_version", snapshot.toolVersion)
         add("meta", "taken_at", snapshot.takenAt)
         add("meta", "source_host", snapshot.source.host)

@@ -181,6 +181,13 @@ public enum SnapshotFile {
             [$0.productBlockID, $0.resourceTypeID, $0.count]
         }
         try rows(db, "INSERT INTO process_counts VALUES (?, ?)", counts.processes ?? []) { [$0.workflowID, $0.count] }
+        let schedule = (snapshot.schedule ?? OrchestratorSchedule()).sorted()
+        try rows(db, "INSERT INTO apscheduler_jobs VALUES (?, ?, ?)", schedule.jobs) {
+            [$0.id, $0.nextRunTime, Data($0.jobState)]
+        }
+        try rows(db, "INSERT INTO workflows_apscheduler_jobs VALUES (?, ?)", schedule.links) {
+            [$0.workflowID, $0.scheduleID]
+        }
     }
 
     private static func rows<T>(
@@ -242,13 +249,26 @@ public enum SnapshotFile {
                 ProcessCount(workflowID: try r.text("workflow_id"), count: try r.int("count"))
             } : nil
         let alembicVersions = try fetch(db, "alembic_version", path) { r in try r.text("version_num") }
+        var schedule: OrchestratorSchedule?
+        if version >= 3 {
+            schedule = OrchestratorSchedule(
+                jobs: try fetch(db, "apscheduler_jobs", path) { r in
+                    OrchestratorSchedule.Job(
+                        id: try r.text("id"), nextRunTime: try r.optionalDouble("next_run_time"),
+                        jobState: try r.blob("job_state"))
+                },
+                links: try fetch(db, "workflows_apscheduler_jobs", path) { r in
+                    OrchestratorSchedule.Link(
+                        workflowID: try r.text("workflow_id"), scheduleID: try r.text("schedule_id"))
+                })
+        }
 
         let snapshot = CatalogueSnapshot(
             catalogue: catalogue, counts: counts, alembicVersions: alembicVersions,
             source: SnapshotSource(
                 host: try value(.sourceHost), port: try value(.sourcePort), database: try value(.sourceDatabase),
                 serverVersion: try value(.serverVersion)),
-            takenAt: try value(.takenAt), toolVersion: try value(.toolVersion))
+            takenAt: try value(.takenAt), toolVersion: try value(.toolVersion), schedule: schedule)
         // The format version is recorded twice (PRAGMA user_version and meta); an edit of either is damage.
         guard try value(.formatVersion) == String(version) else {
             throw SnapshotError(
@@ -299,6 +319,20 @@ public enum SnapshotFile {
             case let number as Int64: return Int(number)
             default: throw wrongType(column, "an integer")
             }
+        }
+
+        func optionalDouble(_ column: String) throws -> Double? {
+            switch try stored(column) {
+            case nil: return nil
+            case let number as Double: return number
+            case let number as Int64: return Double(number)
+            default: throw wrongType(column, "a number")
+            }
+        }
+
+        func blob(_ column: String) throws -> [UInt8] {
+            guard case let data as Data = try stored(column) else { throw wrongType(column, "bytes (a BLOB)") }
+            return [UInt8](data)
         }
 
         func int(_ column: String) throws -> Int {

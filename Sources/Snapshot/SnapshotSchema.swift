@@ -1,16 +1,17 @@
 import Catalogue
 
-/// The SQLite schema of a snapshot file, format version 2 (docs/snapshot-format.md describes it for people);
-/// version 1 (no `process_counts`) is still read.
+/// The SQLite schema of a snapshot file, format version 3 (docs/snapshot-format.md describes it for people);
+/// versions 1 (no `process_counts`) and 2 (no orchestrator-core schedule) are still read.
 ///
 /// Catalogue tables keep PostgreSQL's table and column names (they are derived from `CatalogueSchema`), so a reader
 /// who knows orchestrator-core can query the file with `sqlite3` directly. UUIDs and timestamps are TEXT as
 /// PostgreSQL prints them.
 enum SnapshotSchema {
     /// `PRAGMA user_version`: bumped whenever a reader of the old format would misread the new one.
-    static let formatVersion = 2
-    /// Versions this build reads: 1 lacks `process_counts` (its processes are not counted).
-    static let readableVersions: Set<Int> = [1, 2]
+    static let formatVersion = 3
+    /// Versions this build reads: 1 lacks `process_counts` (its processes are not counted), 1 and 2 lack
+    /// orchestrator-core's schedule.
+    static let readableVersions: Set<Int> = [1, 2, 3]
     /// `PRAGMA application_id` ("OPLN"): tells a snapshot from any other SQLite file.
     static let applicationID: Int32 = 0x4F50_4C4E
 
@@ -30,6 +31,11 @@ enum SnapshotSchema {
                   count INTEGER NOT NULL, PRIMARY KEY (product_block_id, resource_type_id))
                 """,
                 "CREATE TABLE process_counts (workflow_id TEXT PRIMARY KEY NOT NULL, count INTEGER NOT NULL)",
+                "CREATE TABLE apscheduler_jobs (id TEXT PRIMARY KEY NOT NULL, next_run_time REAL, job_state BLOB NOT NULL)",
+                """
+                CREATE TABLE workflows_apscheduler_jobs (workflow_id TEXT NOT NULL, schedule_id TEXT NOT NULL,
+                  PRIMARY KEY (schedule_id, workflow_id))
+                """,
             ]
     }
 

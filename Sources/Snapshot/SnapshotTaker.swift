@@ -16,7 +16,7 @@ public enum SnapshotTaker {
             source: SnapshotSource(
                 host: connection.host, port: connection.port, database: connection.database,
                 serverVersion: result.serverVersion),
-            takenAt: Self.iso8601(takenAt), toolVersion: ToolVersion.current)
+            takenAt: Self.iso8601(takenAt), toolVersion: ToolVersion.current, schedule: result.schedule.sorted())
     }
 
     /// `2026-11-30T07:42:18Z`: UTC, whole seconds.

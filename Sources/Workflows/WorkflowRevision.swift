@@ -78,32 +78,11 @@ public enum WorkflowRevision {
         guard !items.isEmpty else { return "[]" }
         let objects = items.map { fields -> String in
             let lines = fields.map { key, value -> String in
-                let rendered = key == "is_task" ? (value ?? "false") : (value.map(jsonString) ?? "null")
-                return "        \(jsonString(key)): \(rendered)"
+                let rendered = key == "is_task" ? (value ?? "false") : (value.map(PythonJSON.string) ?? "null")
+                return "        \(PythonJSON.string(key)): \(rendered)"
             }
             return "    {\n" + lines.joined(separator: ",\n") + "\n    }"
         }
         return "[\n" + objects.joined(separator: ",\n") + "\n]"
-    }
-
-    /// A JSON string as Python's `json.dumps` writes it by default (`ensure_ascii`: `\uXXXX` for non-ASCII).
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for unit in text.utf16 {
-            switch unit {
-            case 0x22: out += "\\\""
-            case 0x5C: out += "\\\\"
-            case 0x0A: out += "\\n"
-            case 0x0D: out += "\\r"
-            case 0x09: out += "\\t"
-            case 0x08: out += "\\b"
-            case 0x0C: out += "\\f"
-            case 0x20...0x7E: out.unicodeScalars.append(Unicode.Scalar(UInt8(unit)))
-            default:
-                let hex = String(unit, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            }
-        }
-        return out + "\""
     }
 }

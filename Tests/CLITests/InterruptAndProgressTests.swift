@@ -50,7 +50,7 @@ struct InterruptAndProgressTests {
             "\(PlannerBinary.executable.path) snapshot create --db '\(database.socketURL)' --out \(folder.file("c.sqlite").path)"
         let result = try Command.run("script", arguments: ["-qec", command, "/dev/null"])
         #expect(result.status == 0, "\(result.stdout)")
-        #expect(result.stdout.contains("[2/15] products"))
+        #expect(result.stdout.contains("[2/16] products"))
         #expect(result.stdout.contains("Wrote "))
     }
 }

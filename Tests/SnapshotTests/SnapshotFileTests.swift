@@ -18,7 +18,13 @@ import Testing
                 values: [ValueCount(productBlockID: "a-b-user", resourceTypeID: "a-rt-age", count: 9)]),
             alembicVersions: ["e05bb1967eff"],
             source: SnapshotSource(host: "db.example", port: "5432", database: "orchestrator", serverVersion: "15.18"),
-            takenAt: "2026-11-30T07:00:00Z", toolVersion: ToolVersion.current)
+            takenAt: "2026-11-30T07:00:00Z", toolVersion: ToolVersion.current,
+            schedule: OrchestratorSchedule(
+                jobs: [
+                    .init(id: "b-job", nextRunTime: nil, jobState: [0x80, 0x05, 0x4E, 0x2E]),
+                    .init(id: "a-job", nextRunTime: 1_800_000_000.25, jobState: [0x80, 0x05, 0x7D, 0x2E]),
+                ],
+                links: [.init(workflowID: "a-wf-task", scheduleID: "a-job")]))
     }
 
     @Test func roundTripKeepsEverything() throws {
@@ -37,6 +43,7 @@ import Testing
         #expect(read.source == snapshot.source)
         #expect(read.takenAt == snapshot.takenAt)
         #expect(read.fingerprint == snapshot.fingerprint)
+        #expect(read.schedule == snapshot.schedule?.sorted(), "orchestrator-core's schedule, in key order")
         #expect(folder.contents() == ["c.sqlite"], "no temporary file may remain")
     }
 
@@ -83,6 +90,9 @@ import Testing
         "UPDATE subscription_counts SET count = 13",
         "UPDATE meta SET value = 'elsewhere' WHERE key = 'source_host'",
         "INSERT INTO alembic_version VALUES ('abc123')",
+        "UPDATE apscheduler_jobs SET job_state = x'00' WHERE id = 'a-job'",
+        "UPDATE apscheduler_jobs SET next_run_time = 0",
+        "DELETE FROM workflows_apscheduler_jobs",
         "UPDATE products SET end_date = 42",
         "UPDATE meta SET value = '1' WHERE key = 'format_version'",
         "UPDATE workflows SET is_task = 7",
@@ -104,8 +114,16 @@ import Testing
         #expect(error?.message.contains("fingerprint") == true)
     }
 
+    /// The committed example is format 1: still read, its processes and orchestrator-core schedule unknown (not
+    /// empty).
+    @Test func anOlderSnapshotHasNoSchedule() throws {
+        let snapshot = try SnapshotFile.read(Repository.fixture("example/catalogue.sqlite"))
+        #expect(snapshot.schedule == nil)
+        #expect(snapshot.counts.processes == nil)
+    }
+
     @Test func aNewerFormatIsRefusedWithAnUpgradeHint() throws {
-        let error = try edit("PRAGMA user_version = 3")
+        let error = try edit("PRAGMA user_version = 4")
         #expect(error?.code == .unsupportedFormat)
         #expect(error?.message.contains("upgrade orchestrator-planner") == true)
     }

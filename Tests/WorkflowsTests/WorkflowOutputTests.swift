@@ -37,7 +37,7 @@ import Testing
             WorkflowRevision.pythonJSON([[("name", "wf"), ("description", "Café \"q\"\n"), ("product_type", nil)]])
                 == "[\n    {\n        \"name\": \"wf\",\n        \"description\": \"Caf\\u00e9 \\\"q\\\"\\n\",\n        \"product_type\": null\n    }\n]"
         )
-        #expect(WorkflowRevision.jsonString("😀") == "\"\\ud83d\\ude00\"")
+        #expect(PythonJSON.string("😀") == "\"\\ud83d\\ude00\"")
     }
 
     @Test func aRevisionUsesOrchestratorCoresHelpersAndOurOwnSQLOnlyWhereTheyFail() throws {

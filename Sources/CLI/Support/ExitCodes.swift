@@ -6,6 +6,7 @@ import DomainModels
 import Generate
 import Planner
 import Postgres
+import Scheduler
 import Snapshot
 import Workflows
 
@@ -103,6 +104,14 @@ enum ExitCodes {
         }
     }
 
+    static func code(for error: SchedulerErrorCode) -> Int32 {
+        switch error {
+        case .invalidSchedule: return 70
+        case .storeLocked: return 71
+        case .storeUnusable: return 72
+        }
+    }
+
     /// The exit status of a module error, or nil for errors the argument parser reports itself.
     static func code(for error: any Error) -> Int32? {
         switch error {
@@ -114,6 +123,7 @@ enum ExitCodes {
         case let error as AlembicError: return code(for: error.code)
         case let error as WorkflowsError: return code(for: error.code)
         case let error as GenerateError: return code(for: error.code)
+        case let error as SchedulerError: return code(for: error.code)
         case let error as AtomicFile.Failure:
             if case .isDirectory = error { return 20 }
             return 21

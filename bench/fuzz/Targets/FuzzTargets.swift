@@ -4,6 +4,7 @@ import Foundation
 import Planner
 import Postgres
 import PythonSource
+import Scheduler
 import Workflows
 
 /// The readers of user input, as fuzz targets: each takes any bytes and must return a value or throw an error whose
@@ -12,7 +13,7 @@ import Workflows
 enum FuzzTargets {
     static let all: [String: @Sendable (Data) -> Void] = [
         "python": python, "yaml": yaml, "plan": plan, "answers": answers, "connection": connection,
-        "choices": choices,
+        "choices": choices, "pickle": pickle, "schedule": schedule,
     ]
 
     /// An error a reader throws: one line, short, never the input dumped back.
@@ -87,6 +88,28 @@ enum FuzzTargets {
             _ = try PlanAnswers.parseUpdates(text, source: "--updates")
         } catch {
             check(error.description, "answers")
+        }
+    }
+
+    /// An `apscheduler_jobs.job_state` from a database: whatever the bytes, a job with diagnostics of one line each.
+    static func pickle(_ data: Data) {
+        let job = APSchedulerJob(row: .init(id: "fuzz", nextRunTime: 0, jobState: [UInt8](data)), apiManaged: false)
+        for diagnostic in job.diagnostics { check(diagnostic, "pickle") }
+        _ = ScheduleOverview.table(
+            ScheduleOverview.rows(
+                for: OrchestratorSchedule(jobs: [.init(id: "fuzz", nextRunTime: nil, jobState: [UInt8](data))])
+            ).rows, verbose: true)
+    }
+
+    /// A schedule file: read, or one error of one line.
+    static func schedule(_ data: Data) {
+        guard let text = try? UTF8Text.decode(data) else { return }
+        do {
+            let file = try ScheduleFile.parse(text, path: "fuzz.yaml")
+            try? file.checkEnvironment([:])
+            _ = ScheduleOverview.rows(for: file, records: [:], zone: .utc, now: 1_800_000_000)
+        } catch {
+            check(error.description, "schedule")
         }
     }
 
