@@ -14,5 +14,8 @@ SELECT product_id::text, workflow_id::text FROM products_workflows;
 SELECT product_id::text, status, count(*) FROM subscriptions GROUP BY product_id, status;
 SELECT product_block_id::text, count(*) FROM subscription_instances GROUP BY product_block_id;
 SELECT si.product_block_id::text, v.resource_type_id::text, count(*) FROM subscription_instance_values v JOIN subscription_instances si ON si.subscription_instance_id = v.subscription_instance_id GROUP BY si.product_block_id, v.resource_type_id;
+SELECT workflow_id::text, count(*) FROM processes GROUP BY workflow_id;
 SELECT version_num FROM alembic_version;
+SELECT id, next_run_time::text, encode(job_state, 'hex') FROM apscheduler_jobs ORDER BY id;
+SELECT workflow_id::text, schedule_id FROM workflows_apscheduler_jobs ORDER BY schedule_id, workflow_id;
 COMMIT;

@@ -40,12 +40,22 @@ public enum AnswerRule: Hashable, Sendable {
 
 /// The answers given so far, kept outside the planner so that a command can save them when the user stops or a
 /// later answer is refused, and offer to resume from them.
+///
+/// It reads the conversation's answers when asked (not a copy per answer: a copy held here made every later answer
+/// copy the whole dictionary, quadratic in the number of answers), and keeps the final ones when the conversation
+/// ends.
 public final class AnswerRecorder: @unchecked Sendable {
-    public private(set) var answers = PlanAnswers()
+    private var stored = PlanAnswers()
+    private var live: (() -> PlanAnswers?)?
 
     public init() {}
 
-    func update(_ answers: PlanAnswers) { self.answers = answers }
+    /// The answers so far: the live conversation's, else the last ones it left.
+    public var answers: PlanAnswers { live?() ?? stored }
+
+    func follow(_ source: @escaping () -> PlanAnswers?) { live = source }
+
+    func update(_ answers: PlanAnswers) { stored = answers }
 }
 
 extension AnswerKey {

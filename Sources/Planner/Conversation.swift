@@ -17,7 +17,10 @@ final class Conversation {
         self.recorder = recorder
         answers.updates = given.updates
         recorder?.update(answers)
+        recorder?.follow { [weak self] in self?.answers }
     }
+
+    deinit { recorder?.update(answers) }
 
     /// The given answer for a key, if any (without asking).
     func given(_ key: AnswerKey) -> String? {
@@ -67,7 +70,6 @@ final class Conversation {
         case .productBlockRename(let old): updates { $0.productBlocks[old] = value }
         case .confirmation: break
         }
-        recorder?.update(answers)
     }
 
     private func updates(_ change: (inout ModelUpdates) -> Void) {

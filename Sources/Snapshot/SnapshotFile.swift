@@ -157,9 +157,9 @@ public enum SnapshotFile {
         // Rows in key order, so the same snapshot always gives the same bytes.
         func insertRows<Row: CatalogueRow>(_ type: Row.Type) throws {
             let placeholders = Array(repeating: "?", count: Row.schema.columns.count).joined(separator: ", ")
-            let sorted = snapshot.catalogue[keyPath: Row.rows].sorted {
-                $0.keyValues.lexicographicallyPrecedes($1.keyValues)
-            }
+            // Keys computed once per row, not twice per comparison.
+            let sorted = snapshot.catalogue[keyPath: Row.rows].map { (key: $0.keyValues, row: $0) }
+                .sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.row)
             try rows(db, "INSERT INTO \(Row.schema.name) VALUES (\(placeholders))", sorted) { row in
                 row.values.map { value -> (any DatabaseValueConvertible)? in
                     switch value {
