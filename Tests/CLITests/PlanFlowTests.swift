@@ -123,6 +123,45 @@ import Testing
         #expect(plan.contains("User preferences") && plan.contains("x@example.org"))
     }
 
+    /// Ctrl-C at a question saves what was typed before it (exit 130, as any interrupt) and resumes as above.
+    @Test func theAnswersGivenBeforeCtrlCAreSaved() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let output = folder.file("out.txt")
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        let input = Pipe()
+        let process = Process()
+        process.executableURL = PlannerBinary.executable
+        process.arguments = [
+            "plan", "add partner users", "--snapshot", Self.snapshot, "--models", Self.models, "--out",
+            folder.file("plan.yaml").path,
+        ]
+        process.standardInput = input
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        // The pipe stays open: the plan waits at the fifth question, as a person at the terminal would.
+        input.fileHandleForWriting.write(Data((["y"] + Self.answers.prefix(4)).map { $0 + "\n" }.joined().utf8))
+        let deadline = Date().addingTimeInterval(30)
+        func waiting() -> Bool {
+            let shown = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+            return shown.hasSuffix("Supply the product block tag: ")
+        }
+        while !waiting() && process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(waiting(), "the plan did not reach the fifth question")
+        process.interrupt()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130, "\(stderr)")
+        let saved = folder.file("plan.answers.json").path
+        #expect(stderr.contains("Saved the answers given so far to \(saved); resume with --answers \(saved)"))
+        let savedText = try String(contentsOfFile: saved, encoding: .utf8)
+        #expect(savedText.contains(#""description": "User preferences""#), "\(savedText)")
+        #expect(savedText.contains(#""tag": "USER""#), "\(savedText)")
+        #expect(!FileManager.default.fileExists(atPath: folder.file("plan.yaml").path))
+    }
+
     @Test func anEditedPlansAnswersArePlannedAgainAndPrintedAsInputs() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }

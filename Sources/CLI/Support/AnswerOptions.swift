@@ -31,8 +31,8 @@ struct AnswerOptions: ParsableArguments {
     }
 }
 
-/// The answers given so far in an interactive plan, saved next to the plan when the user stops or an answer is
-/// refused, so that nothing typed is lost: `plan.yaml` → `plan.answers.json`, read back with `--answers`.
+/// The answers given so far in an interactive plan, saved next to the plan when the user stops (declines, presses
+/// Ctrl-C at a question, or the input ends) or an answer is refused, so that nothing typed is lost: `plan.yaml` → `plan.answers.json`, read back with `--answers`.
 struct SavedAnswers {
     let recorder = AnswerRecorder()
     let path: String

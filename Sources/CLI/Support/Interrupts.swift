@@ -13,10 +13,37 @@ import Foundation
 ///
 /// A long-running command (`scheduler run`) may ask for a graceful stop instead: the first SIGINT or SIGTERM calls
 /// its handler (which lets the running job finish); a second one exits at once, as above.
+///
+/// An interactive command may register what to save when it is interrupted at a prompt (`plan` saves the answers
+/// typed so far). It runs only while the main thread waits in `reading(_:)`, and the lock held meanwhile keeps the
+/// main thread from moving on, so the handler sees answers no one is changing. Interrupted elsewhere (computing
+/// between questions), the command exits as above.
 enum Interrupts {
     nonisolated(unsafe) private static var sources: [DispatchSourceSignal] = []
     private static let lock = NSLock()
     nonisolated(unsafe) private static var graceful: (@Sendable (Int32) -> Void)?
+    nonisolated(unsafe) private static var atPrompt: (@Sendable () -> Void)?
+    nonisolated(unsafe) private static var waitingForInput = false
+
+    /// Runs `handler` when a SIGINT or SIGTERM arrives while the user is being asked (inside `reading(_:)`).
+    static func onInterruptAtPrompt(_ handler: @escaping @Sendable () -> Void) {
+        lock.lock()
+        atPrompt = handler
+        lock.unlock()
+    }
+
+    /// Waits for the user's input in `body`, marked as a moment when an interrupt may run the prompt handler.
+    static func reading<T>(_ body: () -> T) -> T {
+        lock.lock()
+        waitingForInput = true
+        lock.unlock()
+        defer {
+            lock.lock()
+            waitingForInput = false
+            lock.unlock()
+        }
+        return body()
+    }
 
     /// Routes the next SIGINT or SIGTERM to `handler` instead of exiting.
     static func stopGracefully(_ handler: @escaping @Sendable (Int32) -> Void) {
@@ -43,6 +70,12 @@ enum Interrupts {
                 if let handler = takeGraceful(signalNumber) {
                     handler(signalNumber)
                     return
+                }
+                // Held until the exit: the main thread, back from its read, cannot change what is being saved.
+                lock.lock()
+                if waitingForInput, let handler = atPrompt {
+                    Terminal.note("")
+                    handler()
                 }
                 TemporaryFiles.shared.removeAll()
                 Terminal.note("interrupted")

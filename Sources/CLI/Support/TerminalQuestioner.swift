@@ -46,7 +46,7 @@ final class TerminalQuestioner: Questioner {
     }
 
     private func readAnswer() -> String? {
-        guard let line = readLine(strippingNewline: true) else { return nil }
+        guard let line = Interrupts.reading({ readLine(strippingNewline: true) }) else { return nil }
         return line.trimmingCharacters(in: .whitespaces)
     }
 

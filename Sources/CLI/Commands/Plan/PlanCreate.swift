@@ -85,6 +85,7 @@ struct PlanCreate: ParsableCommand {
                     createdAt: SnapshotTaker.iso8601(Clock.now()), skip: skip,
                     allowIncompleteModels: modelSource.allowIncompleteModels))
             let saved = SavedAnswers(planPath: out, enabled: interactive)
+            Interrupts.onInterruptAtPrompt { saved.save(saved.recorder.answers) }
             var reviewer: ((MigrationPlanner.Preview) throws(PlannerError) -> Bool)? = nil
             if interactive { reviewer = { (preview) throws(PlannerError) -> Bool in try review(preview) } }
             let questioner: Questioner = interactive ? TerminalQuestioner() : NoInputQuestioner()
