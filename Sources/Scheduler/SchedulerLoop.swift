@@ -10,9 +10,11 @@ struct JobExecution {
     let log: RunLog?
     let hookTimeout: TimeInterval
 
-    /// Runs `job`; a scheduled run (`nextRunTime` given) also moves the job's next run in the store.
+    /// Runs `job`; a scheduled run (`nextRunTime` given) also moves the job's next run in the store. `onFailureRan`
+    /// hears how the `on-failure` command ended (nil: it could not start or timed out), when it ran.
     func execute(
-        _ job: ScheduledJob, forced: Bool, lateBy: Int64 = 0, nextRunTime: ((Date) -> Int64?)? = nil
+        _ job: ScheduledJob, forced: Bool, lateBy: Int64 = 0, onFailureRan: (Int32?) -> Void = { _ in },
+        nextRunTime: ((Date) -> Int64?)? = nil
     )
         throws(SchedulerError) -> (JobRun, JobOutcome)
     {
@@ -30,6 +32,7 @@ struct JobExecution {
             let status = FailureHook(command: command, folder: folder, timeout: hookTimeout)
                 .run(input: summary.prettyText + "\n")
             log?.log(.hook(job, status: status), at: clock.now())
+            onFailureRan(status)
         }
         return (run, outcome)
     }
@@ -87,10 +90,13 @@ public struct SchedulerLoop {
             if let first = due.min(by: { ($0.at, $0.job.name) < ($1.at, $1.job.name) }) {
                 let job = first.job
                 var following: Int64?
-                _ = try execution.execute(job, forced: false, lateBy: now - first.at) { finished in
-                    following = job.trigger.nextRun(afterScheduled: first.at, now: Self.seconds(finished), in: zone)
-                    return following
-                }
+                _ = try execution.execute(
+                    job, forced: false, lateBy: now - first.at,
+                    nextRunTime: { finished in
+                        following = job.trigger.nextRun(
+                            afterScheduled: first.at, now: Self.seconds(finished), in: zone)
+                        return following
+                    })
                 next[job.id] = following
                 log.log(.next(job, at: following, zone: zone), at: clock.now())
                 continue
@@ -107,6 +113,8 @@ public struct ForceRun {
     public enum Event {
         case starting(ScheduledJob)
         case finished(ScheduledJob, JobRun)
+        /// The job's `on-failure` command ended: its exit status, or nil when it could not start or timed out.
+        case onFailureRan(ScheduledJob, status: Int32?)
     }
 
     public var schedule: ScheduleFile
@@ -138,7 +146,8 @@ public struct ForceRun {
         var runs: [JobRun] = []
         for job in Self.matching(keyword, in: schedule.jobs) {
             report(.starting(job))
-            let (run, _) = try execution.execute(job, forced: true)
+            let (run, _) = try execution.execute(
+                job, forced: true, onFailureRan: { report(.onFailureRan(job, status: $0)) })
             report(.finished(job, run))
             runs.append(run)
         }

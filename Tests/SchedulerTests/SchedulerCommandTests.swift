@@ -117,6 +117,7 @@ import Testing
               - name: Plans against the empty catalogue
                 every: 1h
                 verify-plans: {dir: plans, snapshot: \(Repository.fixture("empty/catalogue.sqlite").path)}
+                on-failure: "cat > hook.json; exit 3"
               - name: Unreachable database
                 every: 1h
                 snapshot: {db: "postgresql://app:hunter2@127.0.0.1:1/orch?connect_timeout=2", out: s.sqlite}
@@ -131,6 +132,10 @@ import Testing
             stale.stdout.hasPrefix(
                 "Running Task [plans-still-apply] now...\nTask executed successfully.\nRunning Task [plans-against-the-empty-catalogue] now...\nTask execution failed: 1 of 1 plan in "
             ))
+        #expect(stale.stderr.contains("on-failure: the command exited with status 3"), "\(stale.stderr)")
+        let summary = try String(contentsOf: folder.file("hook.json"), encoding: .utf8)
+        #expect(summary.contains(#""job": "Plans against the empty catalogue""#), "\(summary)")
+        #expect(summary.contains(#""forced": true"#), "\(summary)")
         let unreachable = try planner(["scheduler", "force", "unreachable"], in: folder)
         #expect(unreachable.status == 1)
         #expect(unreachable.stdout.contains("Task execution failed: "))

@@ -145,6 +145,8 @@ import Testing
             switch event {
             case .starting(let job): events.append("start \(job.id)")
             case .finished(let job, let run): events.append("end \(job.id) \(run.result.rawValue)")
+            case .onFailureRan(let job, let status):
+                events.append("on-failure \(job.id) \(status.map(String.init) ?? "-")")
             }
         }
         #expect(events == ["start nightly", "end nightly error", "start nightly-drift", "end nightly-drift ok"])

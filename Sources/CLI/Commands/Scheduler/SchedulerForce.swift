@@ -9,7 +9,8 @@ struct SchedulerForce: ParsableCommand {
         abstract: "Run now every job whose name contains KEYWORD (case-insensitive).",
         discussion: """
             Prints orchestrator-core's messages: Running Task [<id>] now..., then Task executed successfully. or \
-            Task execution failed: <error>. Exit 1 when nothing matched or a job failed. The runs are recorded in the \
+            Task execution failed: <error> (and, on stderr, how the job's on-failure command ended). Exit 1 when \
+            nothing matched or a job failed. The runs are recorded in the \
             job store; the jobs' next runs do not move.
             """)
 
@@ -44,6 +45,10 @@ struct SchedulerForce: ParsableCommand {
                 case .finished(_, let run):
                     Terminal.out(
                         run.result.isFailure ? "Task execution failed: \(run.message)" : "Task executed successfully.")
+                case .onFailureRan(_, let status?):
+                    Terminal.note("on-failure: the command exited with status \(status)")
+                case .onFailureRan(_, nil):
+                    Terminal.note("on-failure: the command did not finish (it could not start, or it timed out)")
                 }
             }
             return runs.contains { $0.result.isFailure }
