@@ -93,6 +93,12 @@ public struct APSchedulerJob: Sendable, Hashable {
         guard case .object(let object) = value, object.kind == .instance, let type = object.callable.qualifiedName
         else { throw Unreadable("expected a trigger, found a \(value.kindName)") }
         guard let state = object.stateDict else { throw Unreadable("\(type) without its state") }
+        return try trigger(type, state, depth: 0)
+    }
+
+    /// `str()` of the trigger of class `type` with `state`. Combining triggers hold their triggers as (class
+    /// reference, state) pairs, read here to a fixed depth (a hostile state cannot nest them to a stack overflow).
+    static func trigger(_ type: String, _ state: PickleDict, depth: Int) throws(Unreadable) -> String {
         switch type {
         case "apscheduler.triggers.interval.IntervalTrigger":
             guard let interval = state["interval"] else { throw Unreadable("an interval trigger without interval") }
@@ -114,8 +120,21 @@ public struct APSchedulerJob: Sendable, Hashable {
                 options.append("\(name)='\(text.joined(separator: ","))'")
             }
             return "cron[\(options.joined(separator: ", "))]"
+        case "apscheduler.triggers.combining.AndTrigger", "apscheduler.triggers.combining.OrTrigger":
+            guard depth < 8 else { throw Unreadable("combining triggers nested more than 8 deep") }
+            guard let parts = state["triggers"]?.items else { throw Unreadable("a combining trigger without triggers") }
+            let texts = try parts.map { part throws(Unreadable) -> String in
+                // `obj_to_ref`: "apscheduler.triggers.cron:CronTrigger".
+                guard let pair = part.items, pair.count == 2, let reference = pair[0].string,
+                    let separator = reference.firstIndex(of: ":"), let partState = pair[1].dict
+                else { throw Unreadable("a combined trigger that is not a (class, state) pair") }
+                let partType = String(reference[..<separator]) + "." + reference[reference.index(after: separator)...]
+                return try trigger(partType, partState, depth: depth + 1)
+            }
+            return "\(type.hasSuffix(".AndTrigger") ? "and" : "or")[\(texts.joined(separator: ", "))]"
         default:
-            throw Unreadable("the trigger class \(type) is not one APScheduler 3 stores (interval, cron, date)")
+            throw Unreadable(
+                "the trigger class \(type) is not one APScheduler 3 stores (interval, cron, date, and, or)")
         }
     }
 
