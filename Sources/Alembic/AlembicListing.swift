@@ -116,11 +116,13 @@ public struct AlembicListing {
         } + unknown
     }
 
-    /// `alembic history` (`-v` for the long form).
-    public func history(verbose: Bool) -> [String] {
+    /// `alembic history` (`-v` for the long form); the revisions in `current` (alembic_version's rows) are marked
+    /// `(current)`, as `--indicate-current` does.
+    public func history(verbose: Bool, current: Set<String> = []) -> [String] {
         walk().compactMap { id -> String? in
             guard let revision = revisions[id] else { return nil }
-            if verbose { return logEntry(revision) }
+            let marker = current.contains(id) ? " (current)" : ""
+            if verbose { return logEntry(revision, current: marker) }
             var text = id
             let dependencies = revision.dependsOn
             text =
@@ -128,16 +130,16 @@ public struct AlembicListing {
                 ? "\(down(id)) -> \(text)" : "\(down(id)) (\(dependencies.joined(separator: ", "))) -> \(text)"
             let labels = branchLabels(id)
             if !labels.isEmpty { text += " (\(labels.joined(separator: ", ")))" }
-            text += isRealHead(id) ? " (head)" : (isHead(id) ? " (effective head)" : "")
+            text += (isRealHead(id) ? " (head)" : (isHead(id) ? " (effective head)" : "")) + marker
             text += (isBranchPoint(id) ? " (branchpoint)" : "") + (isMergePoint(id) ? " (mergepoint)" : "")
             return text + ", " + revision.message
         }
     }
 
-    func logEntry(_ revision: RevisionFile) -> String {
+    func logEntry(_ revision: RevisionFile, current marker: String) -> String {
         let id = revision.id
         var entry =
-            "Rev: \(id)\(isHead(id) ? " (head)" : "")\(isBranchPoint(id) ? " (branchpoint)" : "")\(isMergePoint(id) ? " (mergepoint)" : "")\n"
+            "Rev: \(id)\(isHead(id) ? " (head)" : "")\(isBranchPoint(id) ? " (branchpoint)" : "")\(isMergePoint(id) ? " (mergepoint)" : "")\(marker)\n"
         entry += isMergePoint(id) ? "Merges: \(down(id))\n" : "Parent: \(down(id))\n"
         if !revision.dependsOn.isEmpty { entry += "Also depends on: \(revision.dependsOn.joined(separator: ", "))\n" }
         if isBranchPoint(id) { entry += "Branches into: \(graph.childrenOf(id).joined(separator: ", "))\n" }

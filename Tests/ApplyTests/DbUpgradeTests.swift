@@ -83,6 +83,7 @@ struct DbUpgradeTests {
             current.stdout.split(separator: "\n").sorted() == alembicCurrent.stdout.split(separator: "\n").sorted(),
             "\(current.stdout) vs \(alembicCurrent.stdout)")
         #expect(current.stdout.contains("\(id) (head)"))
+        try compareHistories(setup.database, byAlembic, project: setup.project)
 
         let again = try db(["upgrade", "heads"], setup.database, project: setup.project)
         #expect(again.stdout.contains("Nothing to do: alembic_version is already at \(id)."))
@@ -105,6 +106,19 @@ struct DbUpgradeTests {
         for database in [setup.database, byAlembic, byScript] {
             #expect(try fingerprint(database, in: setup.folder) == before)
             #expect(try versions(database) == ["e05bb1967eff"])
+        }
+        try compareHistories(setup.database, byAlembic, project: setup.project)
+    }
+
+    /// `db history --current` (short and `-v`) prints what `alembic history --indicate-current` prints.
+    func compareHistories(_ ours: TestDatabase, _ theirs: TestDatabase, project: URL) throws {
+        for verbose in [[], ["-v"]] {
+            let history = try db(["history", "--current"] + verbose, ours, project: project)
+            let alembic = try TestAlembic.run(
+                ["history", "--indicate-current"] + verbose, project: project, database: theirs)
+            #expect(history.status == 0 && alembic.status == 0, "\(history.stderr) \(alembic.stderr)")
+            #expect(history.stdout.contains("(current)"))
+            #expect(history.stdout == alembic.stdout, "ours:\n\(history.stdout)\nalembic:\n\(alembic.stdout)")
         }
     }
 
