@@ -99,9 +99,11 @@ public struct MigrationPath: Sendable {
         return try run(Array(order), upgrade: false, from: current, in: graph)
     }
 
-    /// The heads `db stamp TARGET` writes: the named revisions (`base`: none).
+    /// The heads `db stamp TARGET` (and the START of `--sql START:END`) stands for: the named revisions (`base`:
+    /// none). Relative steps (`-1`, `data@+1`) are refused, as Alembic refuses them there: they count from the
+    /// database's revisions, and a repair (or a script) names the revision it means.
     public static func stampTargets(
-        _ target: RevisionArgument, from current: Set<String>, in graph: RevisionGraph
+        _ target: RevisionArgument, in graph: RevisionGraph
     ) throws(AlembicError) -> Set<String> {
         // No check of `current`: stamping is how a table holding an unknown revision is repaired.
         switch target {
@@ -115,13 +117,11 @@ public struct MigrationPath: Sendable {
             return [head.id]
         case .branchBase(let label):
             throw AlembicError(.unknownRevision, "stamp \(label)@base: stamp the revision below the branch instead")
-        case .relative(let anchor, let steps):
-            let start = try graph.anchor(anchor, current: current)
-            if steps >= 0 { return [try graph.walkUp(from: start, steps: steps)] }
-            switch try graph.walkDown(from: start, steps: -steps) {
-            case .revision(let id): return [id]
-            case .belowBase: return []
-            }
+        case .relative:
+            throw AlembicError(
+                .unknownRevision,
+                "a relative step cannot be stamped or start a script (nor can it in Alembic): name the revision (db history lists them)"
+            )
         case .revision(let name): return [try graph.resolve(name).id]
         }
     }

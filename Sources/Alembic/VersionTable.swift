@@ -93,9 +93,10 @@ public struct VersionTable: Sendable {
         return changes
     }
 
-    /// Sets the heads directly (`db stamp`): the rows that change.
+    /// Sets the heads directly (`db stamp`): the rows that change. No target (`base`) removes every row, as
+    /// Alembic's `stamp base` does.
     public mutating func stamp(to targets: Set<String>, purge: Bool) -> [VersionChange] {
-        var kept = purge ? Set<String>() : heads
+        var kept = purge || targets.isEmpty ? Set<String>() : heads
         if !purge {
             // A head related to a target (its ancestor or descendant) is replaced by the target.
             for target in targets {
@@ -103,7 +104,10 @@ public struct VersionTable: Sendable {
                 kept = kept.filter { head in !up.contains(head) && !graph.ancestors(of: head).contains(target) }
             }
         }
-        let new = kept.union(targets)
+        // Rows are heads only: a revision below another row (through down_revision or depends_on) is implied by it,
+        // so `stamp heads` over a data head that depends on the schema head records the data head alone, as Alembic.
+        let union = kept.union(targets)
+        let new = union.filter { id in !union.contains { $0 != id && graph.ancestors(of: $0).contains(id) } }
         var changes: [VersionChange] = heads.subtracting(new).sorted().map { .delete($0) }
         changes += new.subtracting(heads).sorted().map { .insert($0) }
         heads = new

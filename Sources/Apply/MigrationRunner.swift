@@ -54,7 +54,7 @@ public struct MigrationRunner {
             switch command {
             case .stamp(let target, let purge):
                 var table = VersionTable(heads: current, graph: graph)
-                let targets = try MigrationPath.stampTargets(target, from: current, in: graph)
+                let targets = try MigrationPath.stampTargets(target, in: graph)
                 let changes = table.stamp(to: targets, purge: purge)
                 try Self.ensureVersionTable(connection)
                 for change in changes { _ = try connection.query(OfflineScript.sql(change)) }

@@ -178,6 +178,33 @@ struct DbUpgradeTests {
         #expect(try versions(setup.database) == ["e05bb1967eff"])
     }
 
+    /// `db stamp` leaves alembic_version as Alembic's `stamp` does, from the data head and from above it: `base`
+    /// empties it, `heads` records the data head alone (it depends on the schema head), a lower revision replaces
+    /// the one above it; a relative step is refused by both.
+    @Test func stampRecordsWhatAlembicsStampRecords() throws {
+        let (setup, id) = try setupWithRevision()
+        defer { setup.cleanUp() }
+        let cases: [(start: String, target: [String])] = [
+            ("e05bb1967eff", ["base"]), ("e05bb1967eff", ["heads"]), ("e05bb1967eff", ["data@head"]),
+            ("e05bb1967eff", ["544fd845554d"]), ("e05bb1967eff", [id]), (id, ["e05bb1967eff"]), (id, ["base"]),
+            (id, ["heads"]), ("544fd845554d", ["e05bb1967eff", "--purge"]), (id, ["--", "-1"]),
+        ]
+        for (start, target) in cases {
+            let ours = try TestPostgres.copy()
+            defer { ours.drop() }
+            let theirs = try TestPostgres.copy()
+            defer { theirs.drop() }
+            for database in [ours, theirs] {
+                _ = try database.psql("UPDATE alembic_version SET version_num = '\(start)'")
+            }
+            let stamped = try db(["stamp"] + target, ours, project: setup.project)
+            let alembic = try TestAlembic.run(["stamp"] + target, project: setup.project, database: theirs)
+            let label = "stamp \(target) from \(start)"
+            #expect((stamped.status == 0) == (alembic.status == 0), "\(label): \(stamped.stderr) | \(alembic.stderr)")
+            #expect(try versions(ours) == versions(theirs), "\(label)")
+        }
+    }
+
     @Test func twoConcurrentUpgradesRunItOnce() throws {
         let (setup, id) = try setupWithRevision()
         defer { setup.cleanUp() }

@@ -46,7 +46,7 @@ struct MigrationOptions: ParsableArguments {
             throw ValidationError("downgrade --sql needs START:END (the revision the database is at, and the target)")
         }
         let start: Set<String> =
-            parts.count == 2 ? try MigrationPath.stampTargets(RevisionArgument(parts[0]), from: [], in: graph) : []
+            parts.count == 2 ? try MigrationPath.stampTargets(RevisionArgument(parts[0]), in: graph) : []
         let target = RevisionArgument(parts.count == 2 ? parts[1] : parts[0])
         let path =
             upgrade
