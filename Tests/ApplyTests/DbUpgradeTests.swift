@@ -187,7 +187,7 @@ struct DbUpgradeTests {
         let cases: [(start: String, target: [String])] = [
             ("e05bb1967eff", ["base"]), ("e05bb1967eff", ["heads"]), ("e05bb1967eff", ["data@head"]),
             ("e05bb1967eff", ["544fd845554d"]), ("e05bb1967eff", [id]), (id, ["e05bb1967eff"]), (id, ["base"]),
-            (id, ["heads"]), ("544fd845554d", ["e05bb1967eff", "--purge"]), (id, ["--", "-1"]),
+            (id, ["heads"]), ("544fd845554d", ["e05bb1967eff", "--purge"]), (id, ["-1"]),
         ]
         for (start, target) in cases {
             let ours = try TestPostgres.copy()
@@ -201,6 +201,36 @@ struct DbUpgradeTests {
             let alembic = try TestAlembic.run(["stamp"] + target, project: setup.project, database: theirs)
             let label = "stamp \(target) from \(start)"
             #expect((stamped.status == 0) == (alembic.status == 0), "\(label): \(stamped.stderr) | \(alembic.stderr)")
+            #expect(try versions(ours) == versions(theirs), "\(label)")
+        }
+    }
+
+    /// `db upgrade`/`downgrade` reach the alembic_version Alembic reaches (or refuse where it refuses) for the
+    /// revision arguments people use, from below and from above our revision.
+    @Test func upgradeAndDowngradeTargetsAsAlembics() throws {
+        let (setup, id) = try setupWithRevision()
+        defer { setup.cleanUp() }
+        let cases: [(start: String, command: [String])] = [
+            ("e05bb1967eff", ["upgrade", "+1"]), ("e05bb1967eff", ["upgrade", "data@+1"]),
+            ("e05bb1967eff", ["upgrade", String(id.prefix(6))]), ("e05bb1967eff", ["upgrade", "data@head"]),
+            ("e05bb1967eff", ["upgrade", "head"]), (id, ["downgrade", "-1"]), (id, ["downgrade", "data@-1"]),
+            (id, ["downgrade", "e05bb1967eff"]), (id, ["downgrade", "-2"]), (id, ["downgrade", "data@base"]),
+            (id, ["upgrade", "heads"]), ("e05bb1967eff", ["downgrade", "-1"]),
+        ]
+        for (start, command) in cases {
+            let ours = try TestPostgres.copy()
+            defer { ours.drop() }
+            let theirs = try TestPostgres.copy()
+            defer { theirs.drop() }
+            for database in [ours, theirs] {
+                _ = try database.psql("UPDATE alembic_version SET version_num = '\(start)'")
+            }
+            // With the test Alembic as the project's virtualenv: a path through the fixture's Python revision is
+            // handed to it, as to a user's.
+            let result = try db(command, ours, project: setup.project, virtualEnv: true)
+            let alembic = try TestAlembic.run(command, project: setup.project, database: theirs)
+            let label = "\(command) from \(start)"
+            #expect((result.status == 0) == (alembic.status == 0), "\(label): \(result.stderr) | \(alembic.stderr)")
             #expect(try versions(ours) == versions(theirs), "\(label)")
         }
     }
