@@ -1,4 +1,5 @@
 import Catalogue
+import PythonSource
 
 extension ProductConfig {
     /// A block a config may use that it does not define: one of the project's code or of the catalogue.
@@ -41,6 +42,7 @@ extension ProductConfig {
             DomainModelsError(.invalidConfig, TextEscaping.oneLine("\(place): \(message)"))
         }
         guard !productBlocks.isEmpty else { throw fail(place, "the product has no product_blocks") }
+        try checkNames(fail: fail)
         var seen: Set<String> = []
         for block in productBlocks {
             guard seen.insert(block.type).inserted else {
@@ -88,6 +90,7 @@ extension ProductConfig {
             }
             throw fail(place, "There should be exactly 1 root product block, found multiple: \(roots.map(\.type))")
         }
+        try checkRootName(root, fail: fail)
         return Checked(
             config: self, sortedBlocks: sorted.compactMap { block(ofType: $0) }, root: root,
             dependencies: dependencies, external: external)
@@ -194,16 +197,12 @@ extension ProductConfig {
             throw DomainModelsError(
                 .invalidConfig, "\(place): \(what) is an int enum, but its value '\(bad)' is not a whole number")
         }
-        if enumType != "int", let bad = values.first(where: { !Self.isIdentifier($0) }) {
+        if enumType != "int", let bad = values.first(where: { !PythonIdentifier.isUsable($0) }) {
             throw DomainModelsError(
                 .invalidConfig,
-                "\(place): the value '\(bad)' of \(what) cannot be a member of a str enum (not a Python identifier)")
+                "\(place): the value '\(bad)' of \(what) cannot be a member of a str enum (not a Python identifier, or a keyword)"
+            )
         }
-    }
-
-    static func isIdentifier(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, first == "_" || first.properties.isAlphabetic else { return false }
-        return text.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
     }
 
     /// The config's block types, dependencies first (declaration order among equals); a cycle is an error.

@@ -3,22 +3,7 @@ import DomainModels
 /// orchestrator-core's generator naming (docs/orchestrator-core.md §5.3).
 public enum Naming {
     /// `camel_to_snake`: `MyProduct` → `my_product`, `IPBGPService` → `ipbgp_service`.
-    public static func snake(_ name: String) -> String {
-        let characters = Array(name)
-        var out = ""
-        for (index, character) in characters.enumerated() {
-            if character.isUppercase, index > 0 {
-                let previous = characters[index - 1]
-                let next = index + 1 < characters.count ? characters[index + 1] : nil
-                // (.)([A-Z][a-z]+) and ([a-z0-9])([A-Z]), as the two regular expressions do.
-                if previous.isLowercase || previous.isNumber || next?.isLowercase == true {
-                    out += "_"
-                }
-            }
-            out += String(character)
-        }
-        return out.lowercased()
-    }
+    public static func snake(_ name: String) -> String { ProductConfig.camelToSnake(name) }
 
     /// `snake_to_camel`: `annotated_int` → `AnnotatedInt`.
     public static func camel(_ name: String) -> String {

@@ -38,6 +38,35 @@ import Testing
             "name: x\ntype: X\nproduct_blocks:\n  - name: a\n    type: A\n    fields:\n      - name: items\n        type: list\n        list_type: B\n        min_items: 1\n  - name: b\n    type: B\n    fields:\n      - name: s\n        type: str\n        required: provisioning\n",
             "a list of 'B' with min_items 1, but 'B' has fields required without a default (s)"
         ),
+        // Names the generated code is made of: Python names that replace nothing of orchestrator-core's.
+        (
+            "name: x\ntype: X\nproduct_blocks:\n  - name: a\n    type: A\n    fields:\n      - name: class\n        type: str\n",
+            "c.yaml:7:9: field 'class' of block 'A' is not a Python name"
+        ),
+        (
+            "name: x\ntype: X\nproduct_blocks:\n  - name: a\n    type: A\n    fields:\n      - name: from-port\n        type: int\n",
+            "field 'from-port' of block 'A' is not a Python name"
+        ),
+        (
+            "name: My Product 9000+\ntype: X\nproduct_blocks:\n  - name: a\n    type: A\n",
+            "c.yaml:1:1: the product's module name 'my _product 9000+' (from variable, else from name) is not a Python name"
+        ),
+        (
+            "name: x\ntype: X\nfixed_inputs:\n  - name: status\n    type: str\nproduct_blocks:\n  - name: a\n    type: A\n",
+            "c.yaml:4:5: the fixed input 'status' would replace SubscriptionModel's own attribute"
+        ),
+        (
+            "name: x\ntype: X\nfixed_inputs:\n  - name: mode\n    type: enum\n    values: [fast, None]\nproduct_blocks:\n  - name: a\n    type: A\n",
+            "the value 'None' of fixed input 'mode' cannot be a member of a str enum"
+        ),
+        (
+            "name: x\ntype: X\nproduct_blocks:\n  - name: a\n    type: A\n    fields:\n      - name: title\n        type: str\n",
+            "the field 'title' of block 'A' would replace ProductBlockModel's own attribute (or the generated title)"
+        ),
+        (
+            "name: x\ntype: X\nproduct_blocks:\n  - name: product\n    type: A\n",
+            "the root block's name 'product' would replace SubscriptionModel's own attribute"
+        ),
     ])
     func aBrokenConfigIsOneClearMessageAndNothingIsWritten(_ yaml: String, _ message: String) throws {
         let folder = try TemporaryFolder()
