@@ -10,9 +10,12 @@ extension ProductConfig {
         "schema_json", "start_date", "status", "subscription_id", "update_forward_refs", "validate", "version",
     ]
 
-    /// Attributes of orchestrator-core 5.5.0's `ProductBlockModel`, and `title`, the generated computed field.
+    /// Attributes and class variables of orchestrator-core 5.5.0's `ProductBlockModel`, and `title`, the generated
+    /// computed field. (A field `description` or `product_block_id` would shadow the class variable
+    /// orchestrator-core reads when it makes an instance.)
     static let blockAttributes: Set<String> = [
-        "construct", "copy", "db_model", "depends_on", "dict", "diff_product_block_in_database", "from_db",
+        "construct", "copy", "db_model", "depends_on", "description", "dict", "diff_product_block_in_database",
+        "from_db", "product_block_id", "tag",
         "from_orm", "in_use_by", "json", "label", "model_config", "name", "new", "owner_subscription_id",
         "parse_file", "parse_obj", "parse_raw", "registry", "save", "schema", "schema_json", "subscription",
         "subscription_instance_id", "title", "update_forward_refs", "validate",
