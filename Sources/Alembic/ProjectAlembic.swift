@@ -28,14 +28,14 @@ public struct ProjectAlembic: Sendable {
     }
 
     /// Runs `alembic -c alembic.ini ARGUMENTS` with its output going to ours; `databaseURI` (a secret) only
-    /// reaches the child's environment.
-    public func run(_ arguments: [String], databaseURI: String, environment: [String: String]) throws(AlembicError) {
+    /// reaches the child's environment (nil: the environment's own, for `--sql`, which connects to nothing).
+    public func run(_ arguments: [String], databaseURI: String?, environment: [String: String]) throws(AlembicError) {
         let process = Process()
         process.executableURL = executable
         process.arguments = ["-c", project.appendingPathComponent("alembic.ini").path] + arguments
         process.currentDirectoryURL = project
         var childEnvironment = environment
-        childEnvironment["DATABASE_URI"] = databaseURI
+        if let databaseURI { childEnvironment["DATABASE_URI"] = databaseURI }
         process.environment = childEnvironment
         fflush(nil)  // what was said before goes out before the child's output (nil: every stream)
         do {

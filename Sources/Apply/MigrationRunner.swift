@@ -98,6 +98,27 @@ public struct MigrationRunner {
         }
     }
 
+    /// `--sql`: the script of `path` from the files alone, returned. A path with revisions only Python can run is
+    /// handed to the project's Alembic instead (`alembicArguments`, its script on our stdout; nil returned), or
+    /// refused listing them when there is none.
+    public func script(_ path: MigrationPath, alembicArguments: [String], report: (Event) -> Void) throws -> String? {
+        let foreign = path.steps.map(\.revision).filter {
+            if case .failure = NativeRevision.read($0) { return true }
+            return false
+        }
+        guard !foreign.isEmpty else { return try OfflineScript.render(path) }
+        let listed = foreign.map { "\($0.id) (\($0.file.lastPathComponent))" }
+        guard let alembic = ProjectAlembic.find(project: project, environment: environment) else {
+            throw AlembicError(
+                .needsAlembic,
+                "--sql scripts the revisions orchestrator-planner wrote; these are Python, for Alembic's own --sql, and no Alembic was found ($VIRTUAL_ENV, .venv or venv in \(project.path)): \(listed.joined(separator: ", "))"
+            )
+        }
+        report(.delegating(alembic: alembic.executable, arguments: alembicArguments, revisions: listed))
+        try alembic.run(alembicArguments, databaseURI: nil, environment: environment)
+        return nil
+    }
+
     /// Hands the whole command to the project's Alembic, or refuses listing the revisions it would need.
     private func delegate(
         _ command: Command, foreign: [RevisionFile], database: ConnectionString, report: (Event) -> Void

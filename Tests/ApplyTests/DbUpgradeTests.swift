@@ -138,6 +138,28 @@ struct DbUpgradeTests {
             delegated.stdout.contains("Running the project's Alembic (\(Self.virtualEnv)/bin/alembic upgrade heads)"))
         #expect(try versions(setup.database) == [id])
         #expect(!delegated.stdout.contains(setup.database.socketURL) && !delegated.stderr.contains("DATABASE_URI="))
+
+        // --sql from base: the same revisions, scripted by the project's Alembic (or refused without one); the
+        // script, run by psql on a database without alembic_version, gives the database just upgraded.
+        let arguments = ["db", "upgrade", "heads", "--sql", "--project", setup.project.path]
+        let noScript = try PlannerBinary.run(arguments, environment: ["VIRTUAL_ENV": ""])
+        #expect(noScript.status == 69)
+        #expect(noScript.stdout.isEmpty && noScript.stderr.contains("no Alembic was found"), "\(noScript.stderr)")
+        let script = try PlannerBinary.run(arguments, environment: ["VIRTUAL_ENV": Self.virtualEnv])
+        #expect(script.status == 0, "\(script.stderr)")
+        #expect(
+            script.stderr.contains("Running the project's Alembic (\(Self.virtualEnv)/bin/alembic upgrade heads --sql)")
+        )
+        let byScript = try TestPostgres.copy()
+        defer { byScript.drop() }
+        _ = try byScript.psql("DROP TABLE alembic_version")
+        try Data(script.stdout.utf8).write(to: setup.folder.file("from-base.sql"))
+        let psql = try Command.run(
+            "psql",
+            arguments: [byScript.socketURL, "-v", "ON_ERROR_STOP=1", "-qf", setup.folder.file("from-base.sql").path])
+        #expect(psql.status == 0, "\(psql.stderr)")
+        #expect(try versions(byScript) == [id])
+        #expect(try fingerprint(byScript, in: setup.folder) == fingerprint(setup.database, in: setup.folder))
     }
 
     @Test func aFailingStatementRollsBackTheWholeCommandNamingTheRevision() throws {

@@ -38,9 +38,10 @@ struct MigrationOptions: ParsableArguments {
         }
     }
 
-    /// `--sql START:END` (or END, from base): the script of the path, from the files alone.
+    /// `--sql START:END` (or END, from base): the script of the path, from the files alone (or from the project's
+    /// Alembic when the path has Python revisions; what is said about that goes to stderr, the script to stdout).
     func script(_ argument: String, upgrade: Bool) throws {
-        let (_, graph, _) = try project.load()
+        let (project, graph, _) = try self.project.load()
         let parts = argument.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 2 || upgrade else {
             throw ValidationError("downgrade --sql needs START:END (the revision the database is at, and the target)")
@@ -52,7 +53,14 @@ struct MigrationOptions: ParsableArguments {
             upgrade
             ? try MigrationPath.upgrade(target, from: start, in: graph)
             : try MigrationPath.downgrade(target, from: start, in: graph)
-        print(try OfflineScript.render(path), terminator: "")
+        let runner = MigrationRunner(
+            graph: graph, project: project.root, environment: ProcessInfo.processInfo.environment)
+        let alembicArguments = [upgrade ? "upgrade" : "downgrade", argument, "--sql"]
+        if let text = try runner.script(
+            path, alembicArguments: alembicArguments, report: { Terminal.note(Self.describe($0)) })
+        {
+            print(text, terminator: "")
+        }
     }
 
     static func describe(_ event: MigrationRunner.Event) -> String {
