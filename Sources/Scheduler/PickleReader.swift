@@ -109,7 +109,10 @@ struct PickleReader {
         case 0x29: stack.append(make(.tuple, []))  // EMPTY_TUPLE
         case 0x85, 0x86, 0x87:  // TUPLE1-3
             let count = Int(opcode - 0x84)
-            guard stack.count >= count else { throw Failure(offset: start, reason: "TUPLE\(count) on a short stack") }
+            // Values below the last MARK are not on the stack for this (CPython keeps them on another stack).
+            guard visible.count >= count else {
+                throw Failure(offset: start, reason: "TUPLE\(count) on a short stack")
+            }
             let items = Array(stack.suffix(count))
             stack.removeLast(count)
             stack.append(make(.tuple, items))
@@ -205,14 +208,17 @@ struct PickleReader {
     // MARK: - Stack
 
     private mutating func pop(_ at: Int) throws(Failure) -> PickleValue {
-        guard stack.count > (marks.last ?? 0), let value = stack.popLast() else {
+        guard !visible.isEmpty, let value = stack.popLast() else {
             throw Failure(offset: at, reason: "a value was needed but the stack is empty")
         }
         return value
     }
 
+    /// The values above the last MARK: the stack an opcode sees (CPython keeps the rest on another stack).
+    private var visible: ArraySlice<PickleValue> { stack[(marks.last ?? 0)...] }
+
     private func top(_ at: Int) throws(Failure) -> PickleValue {
-        guard let value = stack.last else { throw Failure(offset: at, reason: "the stack is empty") }
+        guard let value = visible.last else { throw Failure(offset: at, reason: "the stack is empty") }
         return value
     }
 
@@ -224,14 +230,14 @@ struct PickleReader {
     }
 
     private func list(_ at: Int) throws(Failure) -> PickleList {
-        guard case .list(let list) = stack.last else {
+        guard case .list(let list) = visible.last else {
             throw Failure(offset: at, reason: "APPEND to something that is not a list")
         }
         return list
     }
 
     private func dict(_ at: Int) throws(Failure) -> PickleDict {
-        guard case .dict(let dict) = stack.last else {
+        guard case .dict(let dict) = visible.last else {
             throw Failure(offset: at, reason: "SETITEM on something that is not a dict")
         }
         return dict

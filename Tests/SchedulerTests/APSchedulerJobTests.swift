@@ -111,6 +111,8 @@ import Testing
         #expect(cut.nextRunTime == "2027-01-15 08:00:00+00:00")
         for bad: [UInt8] in [
             [], [0x80, 0x05, 0x50, 0x2E], [0x80, 0x05, 0x82, 0x01, 0x2E], [0x80, 0x05, 0xFF], [0x2E],
+            // TUPLE2 reaching below a MARK (found by the fuzzer: it crashed the reader).
+            [0x80, 0x02, 0x4E, 0x4E, 0x28, 0x4E, 0x87, 0x74, 0x2E],
         ] {
             let job = APSchedulerJob(row: .init(id: "bad", nextRunTime: nil, jobState: bad), apiManaged: false)
             #expect(job.diagnostics.count == 1, "\(bad)")
