@@ -95,29 +95,33 @@ public enum TextEscaping {
     }
 
     /// An error message that quotes user input, made one line of reasonable length: control characters and line
-    /// separators written as escapes (`\n`, `\u{2028}`), and the text cut after `limit` code points.
+    /// separators written as escapes (`\n`, `\u{2028}`), and the text cut (with `…`) before it passes `limit` UTF-8
+    /// bytes. The limit counts what is written, escapes included: a message of control characters cannot grow
+    /// six-fold past it.
     public static func oneLine(_ message: String, limit: Int = 1_000) -> String {
         var out = String.UnicodeScalarView()
-        var count = 0
+        var bytes = 0
         for scalar in message.unicodeScalars {
-            if count == limit {
-                out.append(contentsOf: "…".unicodeScalars)
-                break
-            }
+            let piece: String
             switch scalar {
-            case "\n": out.append(contentsOf: "\\n".unicodeScalars)
-            case "\r": out.append(contentsOf: "\\r".unicodeScalars)
-            case "\t": out.append(contentsOf: "\\t".unicodeScalars)
+            case "\n": piece = "\\n"
+            case "\r": piece = "\\r"
+            case "\t": piece = "\\t"
             default:
                 if scalar.value < 0x20 || (0x7f...0x9f).contains(scalar.value) || scalar.value == 0x2028
                     || scalar.value == 0x2029
                 {
-                    out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars)
+                    piece = "\\u{\(String(scalar.value, radix: 16))}"
                 } else {
-                    out.append(scalar)
+                    piece = String(scalar)
                 }
             }
-            count += 1
+            guard bytes + piece.utf8.count <= limit else {
+                out.append(contentsOf: "…".unicodeScalars)
+                break
+            }
+            out.append(contentsOf: piece.unicodeScalars)
+            bytes += piece.utf8.count
         }
         return String(out)
     }

@@ -117,7 +117,7 @@ public struct PlanAnswers: Hashable, Sendable {
         var result: [String: String] = [:]
         for (old, new) in object {
             guard case .string(let name) = new else {
-                throw PlannerError(.invalidAnswers, TextEscaping.oneLine("\(what).\(old) must be a name"))
+                throw PlannerError(.invalidAnswers, "\(what)[\(TextEscaping.shown(old))] must be a name")
             }
             result[old] = name
         }
