@@ -146,13 +146,16 @@ struct ConfigReader {
                 "'required' of \(what) must be inactive (or initial), provisioning or active, not '\(required)'")
         }
         let defaultNode = field["default"]
+        // orchestrator-core's templates know `UUID` as a list type (its quirk list, docs/orchestrator-core.md §5.3)
+        // without importing it; it is the standard library's, so it is read as the dotted type that is imported.
+        func known(_ type: String) -> String { type == "UUID" ? "uuid.UUID" : type }
         return ProductConfig.Field(
-            name: name, type: try text(field, "type", in: what),
+            name: name, type: known(try text(field, "type", in: what)),
             description: try optionalText(field, "description", in: what), required: required,
             defaultValue: defaultNode.flatMap { isNull($0) ? nil : $0.scalar?.string },
             defaultIsQuoted: defaultNode?.scalar.map { $0.style != .plain } ?? false,
             modifiable: field["modifiable"] != nil, validations: try validations(field, in: what),
-            listType: try optionalText(field, "list_type", in: what),
+            listType: try optionalText(field, "list_type", in: what).map(known),
             minItems: try integer(field, "min_items", in: what), maxItems: try integer(field, "max_items", in: what),
             minValue: try integer(field, "min_value", in: what), maxValue: try integer(field, "max_value", in: what),
             enumType: try optionalText(field, "enum_type", in: what), values: try scalars(field, "values", in: what),

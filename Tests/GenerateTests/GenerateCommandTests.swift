@@ -126,4 +126,17 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("class Node(NodeProvisioning, lifecycle=[SubscriptionLifecycle.ACTIVE]):"))
     }
+
+    /// `list_type: UUID` (which orchestrator-core's templates name without importing) is the imported `uuid.UUID`.
+    @Test func aListOfUUIDsImportsUUID() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let config =
+            "name: peers\ntype: Peers\nproduct_blocks:\n  - name: peers\n    type: Peers\n    fields:\n      - name: peer_ids\n        type: list\n        list_type: UUID\n"
+        try Data(config.utf8).write(to: folder.file("c.yaml"))
+        let result = try generate(["product-blocks", "-cf", folder.file("c.yaml").path], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("from uuid import UUID\n"))
+        #expect(result.stdout.contains("    peer_ids: list[UUID] = []\n"))
+    }
 }
