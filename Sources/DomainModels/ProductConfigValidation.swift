@@ -76,9 +76,18 @@ extension ProductConfig {
                 try checkField(field, what: what, fail: fail)
             }
         }
-        // Exactly one root, no cycle (orchestrator-core's messages).
-        let configTypes = productBlocks.map(\.type)
-        let sorted = try topologicalOrder(configTypes, dependencies: dependencies, fail: fail)
+        let (sorted, root) = try structure(dependencies, fail: fail)
+        try checkRootName(root, fail: fail)
+        try checkVariantCount(fail: fail)
+        return Checked(
+            config: self, sortedBlocks: sorted, root: root, dependencies: dependencies, external: external)
+    }
+
+    /// Exactly one root and no cycle (orchestrator-core's messages): the blocks in dependency order and the root.
+    func structure(
+        _ dependencies: [String: [String]], fail: (Place, String) -> DomainModelsError
+    ) throws(DomainModelsError) -> (sorted: [Block], root: Block) {
+        let sorted = try topologicalOrder(productBlocks.map(\.type), dependencies: dependencies, fail: fail)
         let used = Set(dependencies.values.flatMap { $0 })
         let roots = productBlocks.filter { !used.contains($0.type) }
         guard roots.count == 1, let root = roots.first else {
@@ -90,10 +99,25 @@ extension ProductConfig {
             }
             throw fail(place, "There should be exactly 1 root product block, found multiple: \(roots.map(\.type))")
         }
-        try checkRootName(root, fail: fail)
-        return Checked(
-            config: self, sortedBlocks: sorted.compactMap { block(ofType: $0) }, root: root,
-            dependencies: dependencies, external: external)
+        return (sorted.compactMap { block(ofType: $0) }, root)
+    }
+
+    /// More product variants than this (the cartesian product of the fixed inputs' values) are refused: a product
+    /// with more is not one a catalogue can hold, and listing them would not end.
+    public static let maximumVariants = 10_000
+
+    func checkVariantCount(fail: (Place, String) -> DomainModelsError) throws(DomainModelsError) {
+        var count = 1
+        for input in fixedInputs where !input.values.isEmpty {
+            let (product, overflow) = count.multipliedReportingOverflow(by: input.values.count)
+            guard !overflow, product <= Self.maximumVariants else {
+                throw fail(
+                    place,
+                    "the fixed inputs' values make more than \(Self.maximumVariants) product variants (a product with more is not one a catalogue can hold)"
+                )
+            }
+            count = product
+        }
     }
 
     /// The generated create workflow makes a list's `min_items` instances, and a required single block of another

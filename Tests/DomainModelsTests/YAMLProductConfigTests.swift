@@ -72,11 +72,16 @@ import Testing
         #expect(malformed?.code == .invalidConfig)
         #expect(malformed?.message.contains("p.yaml: failed to parse configuration file: line") == true)
         #expect(
-            error("type: P\nproduct_blocks: []\n")?.message == "p.yaml:1: the product lacks the required key 'name'")
+            error("type: P\nproduct_blocks: []\n")?.message == "p.yaml:1:1: the product lacks the required key 'name'")
         #expect(error("name: P\ntype: P\n")?.message.contains("'product_blocks'") == true)
         #expect(
             error("name: P\ntype: P\nproduct_blocks:\n  - {name: a}\n")?.message.contains(
-                "p.yaml:4: a product block lacks the required key 'type'") == true)
+                "p.yaml:4:5: a product block lacks the required key 'type'") == true)
         #expect(error("- just\n- a list\n")?.code == .invalidConfig)
+        let many = (1...12).map { "  - {name: f\($0), type: enum, values: [a, b, c, d]}\n" }.joined()
+        #expect(
+            error("name: P\ntype: P\nfixed_inputs:\n\(many)product_blocks:\n  - {name: a, type: A}\n")?.message
+                == "p.yaml:1:1: the fixed inputs' values make more than 10000 product variants (a product with more is not one a catalogue can hold)"
+        )
     }
 }

@@ -38,6 +38,12 @@ import Testing
             "name: x\ntype: X\nproduct_blocks:\n  - name: a\n    type: A\n    fields:\n      - name: items\n        type: list\n        list_type: B\n        min_items: 1\n  - name: b\n    type: B\n    fields:\n      - name: s\n        type: str\n        required: provisioning\n",
             "a list of 'B' with min_items 1, but 'B' has fields required without a default (s)"
         ),
+        (
+            "name: x\ntype: X\nfixed_inputs:\n"
+                + (1...7).map { "  - {name: f\($0), type: enum, values: [a, b, c, d]}\n" }.joined()
+                + "product_blocks:\n  - name: a\n    type: A\n",
+            "c.yaml:1:1: the fixed inputs' values make more than 10000 product variants"
+        ),
         // Names the generated code is made of: Python names that replace nothing of orchestrator-core's.
         (
             "name: x\ntype: X\nproduct_blocks:\n  - name: a\n    type: A\n    fields:\n      - name: class\n        type: str\n",
