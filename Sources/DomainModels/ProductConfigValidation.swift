@@ -38,17 +38,10 @@ extension ProductConfig {
     /// the place: exactly one root block, no cycle, no unknown type, bounds that make sense, defaults of the field's
     /// type, enums with values.
     public func check(external: [String: ExternalBlock] = [:]) throws(DomainModelsError) -> Checked {
-        func fail(_ place: Place, _ message: String) -> DomainModelsError {
-            DomainModelsError(.invalidConfig, TextEscaping.oneLine("\(place): \(message)"))
-        }
+        let fail = Self.invalid
         guard !productBlocks.isEmpty else { throw fail(place, "the product has no product_blocks") }
         try checkNames(fail: fail)
-        var seen: Set<String> = []
-        for block in productBlocks {
-            guard seen.insert(block.type).inserted else {
-                throw fail(block.place, "product block type '\(block.type)' appears twice")
-            }
-        }
+        let seen = try blockTypes()
         for input in fixedInputs {
             try checkValues(
                 input.type, enumType: input.enumType, values: input.values, place: input.place,
@@ -81,6 +74,20 @@ extension ProductConfig {
         try checkVariantCount(fail: fail)
         return Checked(
             config: self, sortedBlocks: sorted, root: root, dependencies: dependencies, external: external)
+    }
+
+    /// An error of the config at `place`, on one line.
+    static func invalid(_ place: Place, _ message: String) -> DomainModelsError {
+        DomainModelsError(.invalidConfig, TextEscaping.oneLine("\(place): \(message)"))
+    }
+
+    /// The config's block types; a type defined twice is an error.
+    func blockTypes() throws(DomainModelsError) -> Set<String> {
+        var seen: Set<String> = []
+        for block in productBlocks where !seen.insert(block.type).inserted {
+            throw Self.invalid(block.place, "product block type '\(block.type)' appears twice")
+        }
+        return seen
     }
 
     /// Exactly one root and no cycle (orchestrator-core's messages): the blocks in dependency order and the root.

@@ -57,15 +57,8 @@ extension ProductConfig {
     /// go ahead), not refused as `generate` refuses it. `generate`'s other checks (names, defaults, bounds) are
     /// about code to be written and do not apply; the structure (one root, no cycle) and the variant limit do.
     public func modelsAsRead() throws(DomainModelsError) -> ModelSet {
-        func fail(_ place: Place, _ message: String) -> DomainModelsError {
-            DomainModelsError(.invalidConfig, TextEscaping.oneLine("\(place): \(message)"))
-        }
-        var seen: Set<String> = []
-        for block in productBlocks {
-            guard seen.insert(block.type).inserted else {
-                throw fail(block.place, "product block type '\(block.type)' appears twice")
-            }
-        }
+        let fail = Self.invalid
+        let seen = try blockTypes()
         try checkVariantCount(fail: fail)
         var kept = self
         var diagnostics: [ModelDiagnostic] = []
