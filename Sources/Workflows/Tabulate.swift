@@ -16,10 +16,10 @@ public enum Tabulate {
         for column in 0..<columns {
             let cells = indexed.map { column < $0.count ? $0[column] : "" }
             numeric.append(cells.allSatisfy { isNumber($0) } && !cells.isEmpty)
-            widths.append(max(headers[column].count + 2, cells.map(\.count).max() ?? 0))
+            widths.append(max(width(headers[column]) + 2, cells.map(width).max() ?? 0))
         }
         func pad(_ text: String, _ column: Int) -> String {
-            let space = String(repeating: " ", count: max(0, widths[column] - text.count))
+            let space = String(repeating: " ", count: max(0, widths[column] - width(text)))
             return numeric[column] ? space + text : text + space
         }
         func line(_ cells: [String]) -> String {
@@ -34,6 +34,10 @@ public enum Tabulate {
         lines += indexed.map(line)
         return lines.joined(separator: "\n")
     }
+
+    /// A cell's width as tabulate measures it without `wcwidth` (which orchestrator-core does not install): Python's
+    /// `len`, the code points. (Swift's `count` counts grapheme clusters: `e` + U+0301 is one, and tables drifted.)
+    static func width(_ text: String) -> Int { text.unicodeScalars.count }
 
     /// Python's `float()` accepts it (tabulate's number test), without hexadecimal or underscores.
     static func isNumber(_ text: String) -> Bool {

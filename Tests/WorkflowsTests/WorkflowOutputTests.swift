@@ -30,6 +30,12 @@ import Testing
             Tabulate.simple([["a", ""]], headers: ["#", "name", "description"])
                 == "  #  name    description\n---  ------  -------------\n  1  a")
         #expect(Tabulate.simple([], headers: ["", "name"]) == "")
+        // Widths in code points, as Python's len (a combining mark, wide characters, a ZWJ sequence).
+        #expect(
+            Tabulate.simple(
+                [["e\u{301}x", "d\u{301}"], ["日本", "👩\u{200D}💻"]], headers: ["", "name", "description"])
+                == "    name    description\n--  ------  -------------\n 1  e\u{301}x     d\u{301}\n 2  日本      👩\u{200D}💻"
+        )
     }
 
     @Test func revisionListsAreJsonDumpsWithIndentFour() {
