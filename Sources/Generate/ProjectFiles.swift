@@ -15,16 +15,12 @@ extension ProductCode {
         let module = "\(paths.workflowsModule).\(variable)"
         let lines =
             enabledWorkflows.map { name in
-                let call =
-                    "LazyWorkflowInstance(\(PythonLiteral.string("\(module).\(name)_\(variable)")), \(PythonLiteral.string("\(name)_\(variable)")))"
-                return call.count <= PythonWrap.width
-                    ? call
-                    : PythonWrap.bracketed(
-                        "LazyWorkflowInstance(",
-                        [
-                            PythonLiteral.string("\(module).\(name)_\(variable)"),
-                            PythonLiteral.string("\(name)_\(variable)"),
-                        ], ")")
+                PythonWrap.bracketed(
+                    "LazyWorkflowInstance(",
+                    [
+                        PythonLiteral.string("\(module).\(name)_\(variable)"),
+                        PythonLiteral.string("\(name)_\(variable)"),
+                    ], ")")
             }.joined(separator: "\n") + "\n"
         let importLine = "from orchestrator.core.workflows import LazyWorkflowInstance\n"
         guard let existing, !existing.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {

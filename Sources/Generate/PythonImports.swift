@@ -1,3 +1,5 @@
+import Catalogue
+
 /// The imports of a generated module, written as `ruff` leaves them: only what is used, three groups (standard
 /// library, third party, the project) with a blank line between, each sorted by module with its names sorted, one
 /// `from` line per module, wrapped in parentheses one name per line when longer than 120 columns.
@@ -36,7 +38,7 @@ public struct PythonImports: Sendable {
                 let sorted = imported.sorted(by: Self.isortOrder)
                 let line = "from \(module) import \(sorted.joined(separator: ", "))"
                 groups[group(module)].append(
-                    line.count <= 120
+                    DisplayWidth.of(line) <= PythonWrap.width
                         ? line : "from \(module) import (\n" + sorted.map { "    \($0),\n" }.joined() + ")")
             }
         }

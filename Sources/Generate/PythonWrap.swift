@@ -1,4 +1,7 @@
-/// Long lines laid out the way `ruff format` lays them out at 120 columns, for the few shapes the generator writes:
+import Catalogue
+
+/// Long lines laid out the way `ruff format` lays them out at 120 columns (as ruff measures them: a wide character
+/// takes two), for the few shapes the generator writes:
 /// a bracketed argument or parameter list that does not fit on one line goes on one indented line if that fits,
 /// else one item per line with a trailing comma.
 enum PythonWrap {
@@ -10,10 +13,11 @@ enum PythonWrap {
         _ opening: String, _ items: [String], _ closing: String, indent: String = "", forceExpand: Bool = false
     ) -> String {
         let flat = indent + opening + items.joined(separator: ", ") + closing
-        if !forceExpand && flat.count <= width { return flat }
+        if !forceExpand && DisplayWidth.of(flat) <= width { return flat }
         let inner = indent + "    "
         let joined = inner + items.joined(separator: ", ")
-        if !forceExpand && joined.count <= width && !items.isEmpty {
+        // A sole argument goes on its own line however long (ruff adds no trailing comma to split it further).
+        if !forceExpand && (DisplayWidth.of(joined) <= width || items.count == 1) && !items.isEmpty {
             return indent + opening + "\n" + joined + "\n" + indent + closing
         }
         return indent + opening + "\n" + items.map { inner + $0 + ",\n" }.joined() + indent + closing
@@ -26,7 +30,9 @@ enum PythonComment {
         var lines: [String] = []
         var current = indent + "# TODO:"
         for word in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
-            if current.count + 1 + word.count > PythonWrap.width && current != indent + "#" {
+            if DisplayWidth.of(current) + 1 + DisplayWidth.of(String(word)) > PythonWrap.width
+                && current != indent + "#"
+            {
                 lines.append(current)
                 current = indent + "#"
             }

@@ -97,6 +97,8 @@ extension ProductCode {
                 "workflow_validations": validations.map { validation -> [String: String] in
                     [
                         "id": validation.id, "step_name": PythonLiteral.string(validation.description),
+                        "step_decorator": PythonWrap.bracketed(
+                            "@step(", [PythonLiteral.string(validation.description)], ")"),
                         "comment": PythonComment.todo(
                             "raise an error when the subscription does not pass: \(validation.description)",
                             indent: "    "),
@@ -112,7 +114,7 @@ extension PythonWrap {
     /// `a >> b >> c` after `return `, wrapped in parentheses one step per line when too long (as ruff does).
     static func chain(_ steps: [String], indent: String) -> String {
         let flat = steps.joined(separator: " >> ")
-        if (indent + "return " + flat).count <= width { return flat }
+        if DisplayWidth.of(indent + "return " + flat) <= width { return flat }
         return "(\n" + indent + "    " + steps[0] + "\n"
             + steps.dropFirst().map { indent + "    >> " + $0 + "\n" }.joined()
             + indent + ")"

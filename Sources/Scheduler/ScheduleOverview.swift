@@ -139,14 +139,7 @@ public enum ScheduleOverview {
 
 /// Terminal column widths: East Asian wide characters take two columns, combining marks none.
 enum TerminalText {
-    static func width(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { total, scalar in
-            switch scalar.properties.generalCategory {
-            case .nonspacingMark, .enclosingMark, .format: return total
-            default: return total + (isWide(scalar.value) ? 2 : 1)
-            }
-        }
-    }
+    static func width(_ text: String) -> Int { DisplayWidth.of(text) }
 
     /// Control characters (a job name from a database could carry terminal escapes) as U+FFFD.
     static func clean(_ text: String) -> String {
@@ -160,14 +153,5 @@ enum TerminalText {
 
     static func padded(_ text: String, to width: Int) -> String {
         text + String(repeating: " ", count: max(0, width - self.width(text)))
-    }
-
-    static func isWide(_ value: UInt32) -> Bool {
-        let ranges: [ClosedRange<UInt32>] = [
-            0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-            0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
-            0x1F900...0x1F9FF, 0x20000...0x3FFFD,
-        ]
-        return ranges.contains { $0.contains(value) }
     }
 }
