@@ -6,10 +6,11 @@ import PythonSource
 /// character takes two), for the statement shapes generated code has, each as ruff splits it:
 /// - `def f(a: A, b: B) -> R:`: the parameters on one indented line, or one per line with a trailing comma (a sole
 ///   parameter always so);
-/// - `name: Annotation = value`: the value in parentheses when the first line then fits, else the annotation;
-///   `name: Annotation`: the annotation in parentheses;
-/// - `Alias = Annotated[A, B]`: the subscript's contents on one indented line, or one per line with a trailing comma;
-/// - `target = value`: the value in parentheses.
+/// - `name: Annotation = value`: the value split when the first line then fits, else the annotation (before a
+///   constant only); `name: Annotation`: the annotation;
+/// - `target = value`: the value split inside its last bracket (`Annotated[...]`, `f(...)`: the contents on one
+///   indented line, or one per line with a trailing comma) when the line up to it fits, else in parentheses; the
+///   same for an annotation.
 /// Lines that fit, comments, decorators and lines inside an open bracket are left alone.
 enum PythonLongLines {
     /// `lines` with the long statements split; a line that starts inside an open bracket (an argument, a parameter,
@@ -51,30 +52,41 @@ enum PythonLongLines {
         guard let targetEnd, Self.isTarget(String(u[..<targetEnd])) else { return line }
         let target = String(u[..<targetEnd])
         let value = equals.map { String(u[u.index($0, offsetBy: 3)...]) }
+        /// `expression` split inside its last bracket (a call's or a subscript's), as ruff prefers to adding
+        /// parentheses, when the line up to that bracket fits.
+        func insideBrackets(_ prefix: String, _ expression: String, _ suffix: String = "") -> String? {
+            guard let trailer = Self.trailer(expression) else { return nil }
+            let first = prefix + trailer.head + trailer.open
+            guard DisplayWidth.of(first) <= PythonWrap.width else { return nil }
+            let hugged = inner + trailer.contents
+            let items = Scan.split(trailer.contents)
+            if DisplayWidth.of(hugged) <= PythonWrap.width || items.count == 1 {
+                return first + "\n" + hugged + "\n" + indent + trailer.close + suffix
+            }
+            return first + "\n" + items.map { inner + $0 + ",\n" }.joined() + indent + trailer.close + suffix
+        }
+        func parenthesized(_ prefix: String, _ expression: String, _ suffix: String = "") -> String {
+            prefix + "(\n" + inner + expression + "\n" + indent + ")" + suffix
+        }
         if let colon {
             let annotationStart = u.index(colon, offsetBy: 2)
             let annotation = String(u[annotationStart..<(equals ?? u.endIndex)])
+            let head = indent + target + ": "
             if let value {
-                let first = indent + target + ": " + annotation + " = ("
-                if DisplayWidth.of(first) <= PythonWrap.width {
-                    return first + "\n" + inner + value + "\n" + indent + ")"
+                if DisplayWidth.of(head + annotation + " = (") <= PythonWrap.width {
+                    return insideBrackets(head + annotation + " = ", value)
+                        ?? parenthesized(head + annotation + " = ", value)
                 }
                 // ruff splits the annotation only before a constant; before anything else it keeps the line.
                 guard Self.isConstant(value) else { return line }
-                return indent + target + ": (\n" + inner + annotation + "\n" + indent + ") = " + value
+                return insideBrackets(head, annotation, " = " + value)
+                    ?? parenthesized(head, annotation, " = " + value)
             }
-            return indent + target + ": (\n" + inner + annotation + "\n" + indent + ")"
+            return insideBrackets(head, annotation) ?? parenthesized(head, annotation)
         }
         guard let value else { return line }
-        if let subscripted = Self.subscripted(value) {
-            let contents = inner + subscripted.contents
-            if DisplayWidth.of(contents) <= PythonWrap.width {
-                return indent + target + " = " + subscripted.name + "[\n" + contents + "\n" + indent + "]"
-            }
-            return indent + target + " = " + subscripted.name + "[\n"
-                + Scan.split(subscripted.contents).map { inner + $0 + ",\n" }.joined() + indent + "]"
-        }
-        return indent + target + " = (\n" + inner + value + "\n" + indent + ")"
+        let head = indent + target + " = "
+        return insideBrackets(head, value) ?? parenthesized(head, value)
     }
 
     /// `None`, `True`, `False` or a number.
@@ -90,14 +102,20 @@ enum PythonLongLines {
             }
     }
 
-    /// `Name[contents]` taking the whole value.
-    static func subscripted(_ value: String) -> (name: String, contents: String)? {
-        guard let scan = Scan(value), let open = scan.firstTopLevel("["), let close = scan.closing(of: open),
-            value.unicodeScalars.index(after: close) == value.unicodeScalars.endIndex,
-            isTarget(String(value.unicodeScalars[..<open]))
+    /// The expression as `head` + its last bracket group (`Annotated[...]`, `X.from_subscription(...)`), when that
+    /// group ends it and the head is a name, an attribute or a call chain (no operator at the top level).
+    static func trailer(_ expression: String) -> (head: String, open: String, contents: String, close: String)? {
+        let u = expression.unicodeScalars
+        guard let last = u.indices.last, u[last] == ")" || u[last] == "]", let scan = Scan(expression),
+            scan.isBalanced, let open = scan.opening(of: last), open > u.startIndex
         else { return nil }
-        let u = value.unicodeScalars
-        return (String(u[..<open]), String(u[u.index(after: open)..<close]))
+        let head = String(u[..<open])
+        guard scan.firstTopLevel(" ").map({ $0 >= open }) ?? true,
+            let end = head.unicodeScalars.last,
+            end == "_" || end == ")" || end == "]" || end.properties.isAlphabetic
+                || ("0"..."9").contains(end)
+        else { return nil }
+        return (head, String(u[open]), String(u[u.index(after: open)..<last]), String(u[last]))
     }
 }
 
@@ -156,6 +174,8 @@ struct Scan {
     }
 
     func closing(of open: String.Index) -> String.Index? { pairs[open] }
+
+    func opening(of close: String.Index) -> String.Index? { pairs.first { $0.value == close }?.key }
 
     /// How many brackets the line leaves open (negative: closes more than it opens), strings skipped.
     static func netDepth(_ line: String) -> Int {

@@ -41,6 +41,20 @@ import Testing
         )
     }
 
+    /// An annotation or a value ending in a subscript or a call is split inside its brackets, not parenthesized.
+    @Test func aTrailingSubscriptOrCallIsSplitInside() {
+        let list = "ListOfList_of_the_secondary_devices_for_redundancy"
+        let block = "CustomerPremisesEquipmentSettingsForRedundancyBlockInactive"
+        #expect(
+            wrapped("    list_of_the_secondary_devices_for_redundancy: \(list)[\(block)]")
+                == "    list_of_the_secondary_devices_for_redundancy: \(list)[\n        \(block)\n    ]")
+        let type = "CustomerPremisesEquipmentManagedServiceWithRedundancyInactive"
+        let argument = "customer_premises_equipment_managed_service_with_redundancy.subscription_id"
+        #expect(
+            wrapped("    loaded = \(type).from_subscription(\(argument))")
+                == "    loaded = \(type).from_subscription(\n        \(argument)\n    )")
+    }
+
     @Test func linesThatFitStringsAndArgumentsAreLeftAlone() {
         let fits = "    label: str | None = \"a = b: c, d\""
         #expect(wrapped(fits) == fits)
