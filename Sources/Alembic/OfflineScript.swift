@@ -41,7 +41,7 @@ public enum OfflineScript {
             let statements = step.isUpgrade ? native.upgrade : native.downgrade
             if !statements.isEmpty { blocks.append(SQLLiteral.requiredSettings) }
             blocks += statements
-            blocks += step.versionChanges.map(sql)
+            blocks += try step.versionChanges.map { change throws(AlembicError) in try sql(change) }
         }
         if path.endHeads.isEmpty, path.steps.last?.isUpgrade == false { blocks.append("DROP TABLE alembic_version") }
         blocks.append("COMMIT")
@@ -49,17 +49,23 @@ public enum OfflineScript {
         return blocks.map { $0.hasPrefix("-- ") ? $0 + "\n" : $0 + ";\n" }.joined(separator: "\n")
     }
 
-    /// The statement for one `alembic_version` change, as Alembic's offline mode writes it.
-    public static func sql(_ change: VersionChange) -> String {
-        func quoted(_ id: String) -> String { "'" + id.replacingOccurrences(of: "'", with: "''") + "'" }
+    /// The statement for one `alembic_version` change, as Alembic's offline mode writes it. The ids come from
+    /// revision files and from the table itself, so they are quoted by the one quoting routine (by byte: a quote
+    /// followed by a combining mark is still a quote to PostgreSQL).
+    public static func sql(_ change: VersionChange) throws(AlembicError) -> String {
+        func quoted(_ id: String) throws(AlembicError) -> String {
+            do throws(SQLLiteral.Failure) { return try SQLLiteral.quote(id) } catch {
+                throw AlembicError(.invalidProject, "revision id: \(error.description)")
+            }
+        }
         switch change {
         case .insert(let id):
             return
-                "INSERT INTO alembic_version (version_num) VALUES (\(quoted(id))) RETURNING alembic_version.version_num"
-        case .delete(let id): return "DELETE FROM alembic_version WHERE alembic_version.version_num = \(quoted(id))"
+                "INSERT INTO alembic_version (version_num) VALUES (\(try quoted(id))) RETURNING alembic_version.version_num"
+        case .delete(let id): return "DELETE FROM alembic_version WHERE alembic_version.version_num = \(try quoted(id))"
         case .update(let from, let to):
             return
-                "UPDATE alembic_version SET version_num=\(quoted(to)) WHERE alembic_version.version_num = \(quoted(from))"
+                "UPDATE alembic_version SET version_num=\(try quoted(to)) WHERE alembic_version.version_num = \(try quoted(from))"
         }
     }
 }
