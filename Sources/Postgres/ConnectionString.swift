@@ -107,17 +107,20 @@ public struct ConnectionString: Sendable {
     /// rejects cannot leak its password into the error message.
     static func passwordCandidates(in raw: String) -> [String] {
         var found: [String] = []
-        if let userInfo = uriUserInfo(raw), let colon = raw[userInfo].firstIndex(of: ":") {
+        let scalars = raw.unicodeScalars
+        if let userInfo = uriUserInfo(raw), let colon = scalars[userInfo].firstIndex(of: ":") {
             // Everything after `user:` up to the last `@`, whatever it holds: a password with an unencoded `/`, `@`
             // or `:` is a common mistake, and libpq would split it and echo the pieces.
-            let password = String(raw[raw.index(after: colon)..<userInfo.upperBound])
-            found.append(password)
-            for piece in password.split(whereSeparator: { "/@:?#".contains($0) }) where piece.count >= 3 {
+            let password = scalars[scalars.index(after: colon)..<userInfo.upperBound]
+            found.append(String(password))
+            for piece in password.split(whereSeparator: { "/@:?#".unicodeScalars.contains($0) }) where piece.count >= 3
+            {
                 found.append(String(piece))
             }
         }
-        var search = raw[...]
-        while let key = search.range(of: "password", options: .caseInsensitive) {
+        // By scalar, as libpq reads bytes: a quote, a space or `&` followed by a combining mark still ends a value.
+        var search = scalars[...]
+        while let key = Self.rangeIgnoringASCIICase(of: "password", in: search) {
             var index = key.upperBound
             while index < search.endIndex, search[index] == " " { index = search.index(after: index) }
             guard index < search.endIndex, search[index] == "=" else {
@@ -129,7 +132,7 @@ public struct ConnectionString: Sendable {
             let valueStart = index
             if index < search.endIndex, search[index] == "'" {
                 // A quoted key=value: backslash escapes the next character.
-                var value = ""
+                var value = String.UnicodeScalarView()
                 var position = search.index(after: index)
                 while position < search.endIndex, search[position] != "'" {
                     if search[position] == "\\", search.index(after: position) < search.endIndex {
@@ -138,7 +141,7 @@ public struct ConnectionString: Sendable {
                     value.append(search[position])
                     position = search.index(after: position)
                 }
-                found.append(value)
+                found.append(String(value))
             }
             let end = search[valueStart...].firstIndex { $0 == " " || $0 == "&" } ?? search.endIndex
             found.append(String(search[valueStart..<end]))
@@ -152,34 +155,61 @@ extension ConnectionString {
     /// The user-info part of a URI (`user:password`): from after `://` up to the last `@` before the path. The
     /// last, not the first: `@` in a password is a mistake libpq does not forgive, but SQLAlchemy-style URLs
     /// (orchestrator-core's `DATABASE_URI`) are often written so.
+    /// The user-info of a URI (between `://` and the last `@`), as a range of `raw.unicodeScalars`: found by
+    /// scalar, as libpq reads bytes (an `@` followed by a combining mark is one Swift Character, still an `@`).
     static func uriUserInfo(_ raw: String) -> Range<String.Index>? {
-        guard let schemeEnd = raw.range(of: "://"),
-            !raw[..<schemeEnd.lowerBound].contains(where: { $0 == " " || $0 == "=" })
-        else {
-            return nil
-        }
-        let rest = raw[schemeEnd.upperBound...]
-        guard let at = rest.lastIndex(of: "@") else { return nil }
+        let scalars = raw.unicodeScalars
+        guard let schemeEnd = rangeIgnoringASCIICase(of: "://", in: scalars[...]),
+            !scalars[..<schemeEnd.lowerBound].contains(where: { $0 == " " || $0 == "=" }),
+            let at = scalars[schemeEnd.upperBound...].lastIndex(of: "@")
+        else { return nil }
         return schemeEnd.upperBound..<at
+    }
+
+    /// The first occurrence of the ASCII `word` in `text`, ignoring ASCII case, by scalar.
+    static func rangeIgnoringASCIICase(
+        of word: String, in text: Substring.UnicodeScalarView
+    ) -> Range<String.Index>? {
+        func lower(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+            ("A"..."Z").contains(scalar) ? Unicode.Scalar(UInt8(scalar.value + 32)) : scalar
+        }
+        let wanted = word.unicodeScalars.map(lower)
+        var start = text.startIndex
+        while start < text.endIndex {
+            var index = start
+            var matched = 0
+            while matched < wanted.count, index < text.endIndex, lower(text[index]) == wanted[matched] {
+                matched += 1
+                index = text.index(after: index)
+            }
+            if matched == wanted.count { return start..<index }
+            start = text.index(after: start)
+        }
+        return nil
     }
 
     /// A URI whose password holds characters that end the user-info for libpq (`/`, `@`, `:`, `?`, `#`, `[`, `]`,
     /// space) gets them percent-encoded, so libpq reads the password SQLAlchemy would read instead of splitting it.
     /// Returns the string for libpq and the encoded password (a secret too), or the string as it was.
     static func encodingPassword(_ uri: String) -> (String, String?) {
-        guard let userInfo = uriUserInfo(uri), let colon = uri[userInfo].firstIndex(of: ":") else { return (uri, nil) }
-        let password = uri[uri.index(after: colon)..<userInfo.upperBound]
-        let reserved: Set<Character> = ["/", "@", ":", "?", "#", "[", "]", " "]
+        let scalars = uri.unicodeScalars
+        guard let userInfo = uriUserInfo(uri), let colon = scalars[userInfo].firstIndex(of: ":") else {
+            return (uri, nil)
+        }
+        let password = scalars[scalars.index(after: colon)..<userInfo.upperBound]
+        let reserved: Set<Unicode.Scalar> = ["/", "@", ":", "?", "#", "[", "]", " "]
         guard password.contains(where: { reserved.contains($0) }) else { return (uri, nil) }
         var encoded = ""
-        for scalar in password.unicodeScalars {
-            if reserved.contains(Character(scalar)) {
+        for scalar in password {
+            if reserved.contains(scalar) {
                 encoded += String(format: "%%%02X", scalar.value)
             } else {
                 encoded.unicodeScalars.append(scalar)
             }
         }
-        return (String(uri[..<uri.index(after: colon)]) + encoded + uri[userInfo.upperBound...], encoded)
+        return (
+            String(scalars[..<scalars.index(after: colon)]) + encoded + String(scalars[userInfo.upperBound...]), encoded
+        )
     }
 }
 

@@ -89,4 +89,16 @@ import Testing
             #expect(target.redactor.redact("libpq said: \(piece) is wrong") == "libpq said: *** is wrong", "\(piece)")
         }
     }
+
+    /// Found by scalar, as libpq reads bytes: an `@` followed by a combining mark is one Swift Character, but libpq
+    /// would end the user-info there and echo the rest as the host.
+    @Test func anAtFollowedByACombiningMarkIsStillAnAt() throws {
+        let target = try ConnectionString("postgresql://user:pa@\u{301}ss99@db.example:5433/orch")
+        #expect(target.display == "user@db.example:5433/orch")
+        #expect(target.libpqForm == "postgresql://user:pa%40\u{301}ss99@db.example:5433/orch")
+        #expect(target.redactor.redact("could not translate host name \"\u{301}ss99@db.example\"").contains("***"))
+        #expect(!target.redactor.redact("could not translate host name \"\u{301}ss99@db.example\"").contains("ss99"))
+        let keyValue = try ConnectionString("host=h password='a\\'\u{301}secret' dbname=d")
+        #expect(!keyValue.redactor.redact("password a'\u{301}secret refused").contains("secret"))
+    }
 }
