@@ -36,14 +36,18 @@ public enum YAMLProductConfig {
     }
 
     /// Python's `str.title()` then removing underscores: the generated enum class name (`port_mode` → `PortMode`).
+    /// Code point by code point as Python: a cased character after an uncased one takes its titlecase, any other
+    /// its lowercase (a combining mark or a CJK character is uncased, so the letter after it is titlecased).
     public static func enumClassName(_ name: String) -> String {
         var result = ""
-        var previousIsLetter = false
-        for character in name {
-            result += previousIsLetter ? character.lowercased() : character.uppercased()
-            previousIsLetter = character.isLetter
+        var previousIsCased = false
+        for scalar in name.unicodeScalars {
+            if scalar != "_" {
+                result += previousIsCased ? scalar.properties.lowercaseMapping : scalar.properties.titlecaseMapping
+            }
+            previousIsCased = scalar.properties.isCased
         }
-        return result.replacingOccurrences(of: "_", with: "")
+        return result
     }
 
     static func isScalar(_ type: String) -> Bool { scalarTypes.contains(type) || type.contains(".") }

@@ -75,7 +75,14 @@ public struct RunLog {
     static func logfmt(_ value: JSONValue) -> String {
         switch value {
         case .string(let text):
-            let bare = !text.isEmpty && !text.contains { $0 == " " || $0 == "\"" || $0 == "=" || $0.isNewline }
+            // By scalar: a quote or a space followed by a combining mark is one Character, but still ends a bare value.
+            let bare =
+                !text.isEmpty
+                && !text.unicodeScalars.contains {
+                    $0 == " " || $0 == "\"" || $0 == "=" || $0.properties.generalCategory == .lineSeparator
+                        || $0.properties.generalCategory == .paragraphSeparator || ("\n"..."\r").contains($0)
+                        || $0 == "\u{85}"
+                }
             return bare ? TextEscaping.oneLine(text) : TextEscaping.jsonQuote(text)
         case .number(let literal): return literal
         case .null: return "null"

@@ -37,6 +37,8 @@ import Testing
 
     @Test(arguments: [
         ("port_mode", "PortMode"), ("fixed_input_1", "FixedInput1"), ("speed", "Speed"), ("ALL_CAPS", "AllCaps"),
+        // Python's str.title() works by code point (these expected names are Python's).
+        ("e\u{301}x_y", "E\u{301}XY"), ("日本mode", "日本Mode"), ("straße_x", "StraßeX"), ("ǆx", "ǅx"),
     ])
     func enumClassNamesFollowPythonsTitle(name: String, expected: String) {
         #expect(YAMLProductConfig.enumClassName(name) == expected)

@@ -130,6 +130,15 @@ import Testing
         #expect(stop.reason == .interrupt)
     }
 
+    /// logfmt values are quoted when they hold a space, a quote or `=`, found by scalar: a quote followed by a
+    /// combining mark is one Swift Character but would still end a bare value for a logfmt reader.
+    @Test func logfmtQuotesByScalar() {
+        #expect(RunLog.logfmt(.string("plain")) == "plain")
+        #expect(RunLog.logfmt(.string("a\"\u{301}b")) == "\"a\\\"\u{301}b\"")
+        #expect(RunLog.logfmt(.string("a \u{301}b")) == "\"a \u{301}b\"")
+        #expect(RunLog.logfmt(.string("k=\u{301}v")).hasPrefix("\""))
+    }
+
     @Test func forceRunsTheJobsWhoseNamesContainTheKeyword() throws {
         let setup = try Setup()
         defer { setup.folder.remove() }
