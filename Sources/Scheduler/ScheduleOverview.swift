@@ -85,10 +85,10 @@ public enum ScheduleOverview {
                 $0.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalText.clean(String($0)) }
             }
         }
-        var widths = headers.map(TerminalText.width)
+        var widths = headers.map(DisplayWidth.of)
         for row in cells {
             for (column, lines) in row.enumerated() {
-                widths[column] = max(widths[column], lines.map(TerminalText.width).max() ?? 0)
+                widths[column] = max(widths[column], lines.map(DisplayWidth.of).max() ?? 0)
             }
         }
         func rule(_ left: String, _ fill: String, _ middle: String, _ right: String) -> String {
@@ -137,10 +137,8 @@ public enum ScheduleOverview {
     }
 }
 
-/// Terminal column widths: East Asian wide characters take two columns, combining marks none.
+/// Table cells for a terminal: control characters replaced, padding in display columns (`DisplayWidth`).
 enum TerminalText {
-    static func width(_ text: String) -> Int { DisplayWidth.of(text) }
-
     /// Control characters (a job name from a database could carry terminal escapes) as U+FFFD.
     static func clean(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
@@ -152,6 +150,6 @@ enum TerminalText {
     }
 
     static func padded(_ text: String, to width: Int) -> String {
-        text + String(repeating: " ", count: max(0, width - self.width(text)))
+        text + String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
     }
 }
