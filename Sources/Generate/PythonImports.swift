@@ -60,7 +60,8 @@ public struct PythonImports: Sendable {
 public enum PythonLiteral {
     /// A double-quoted string (single quotes when the text has double quotes and no single ones, as ruff prefers).
     public static func string(_ text: String) -> String {
-        let useSingle = text.contains("\"") && !text.contains("'")
+        // By scalar: a quote followed by a combining mark is still a quote to ruff.
+        let useSingle = text.unicodeScalars.contains { $0 == "\"" } && !text.unicodeScalars.contains { $0 == "'" }
         let quote: Character = useSingle ? "'" : "\""
         var out = String(quote)
         for scalar in text.unicodeScalars {

@@ -22,6 +22,14 @@ import Testing
         #expect(PythonLiteral.integer(999, grouped: true) == "999")
         #expect(PythonLiteral.string("it's \"q\"") == "\"it's \\\"q\\\"\"")
         #expect(PythonLiteral.string("say \"hi\"") == "'say \"hi\"'")
+        // A quote followed by a combining mark is a quote: single quotes, as ruff prefers (and an ' + mark too).
+        // (The texts are built outside #expect: its expansion cannot quote a literal holding a quote and a mark.)
+        let combined = "say \"" + "\u{301}hi"
+        let singleQuoted = "'" + combined + "'"
+        #expect(PythonLiteral.string(combined) == singleQuoted)
+        let both = "a \"b\" it'" + "\u{301}s"
+        let escaped = "\"a \\\"b\\\" it'" + "\u{301}s\""
+        #expect(PythonLiteral.string(both) == escaped)
     }
 
     @Test func longHeadersWrapAsRuffWraps() {
